@@ -1,0 +1,31 @@
+//===- Passes.h - passes of mmc ---------------------------------*- C++ -*-===//
+#ifndef MM_COMPILER_PASSES_PASSES_H
+#define MM_COMPILER_PASSES_PASSES_H
+
+#include "mlir/Pass/Pass.h"
+#include "mlir/Pass/PassManager.h"
+
+namespace mm {
+
+#define GEN_PASS_DECL
+#include "compiler/passes/Passes.h.inc"
+
+/// Options of the pipeline from the mm dialect to the LLVM dialect.
+struct LoweringOptions {
+  /// Use the Halide kernels where they exist (not available yet).
+  bool useHalide = false;
+};
+
+/// mm → linalg on tensors (what `mmc --emit=linalg` prints).
+void buildMMToLinalgPipeline(mlir::OpPassManager &pm, const LoweringOptions &options);
+/// linalg on tensors → LLVM dialect (bufferization, loops, LLVM conversion).
+void buildLinalgToLLVMPipeline(mlir::OpPassManager &pm, const LoweringOptions &options);
+/// The whole lowering, mm → LLVM dialect: what `mmc compile` runs.
+void buildLoweringPipeline(mlir::OpPassManager &pm, const LoweringOptions &options);
+
+/// Registers every pass and pipeline above (for mm-opt and mmc).
+void registerPasses();
+
+} // namespace mm
+
+#endif // MM_COMPILER_PASSES_PASSES_H

@@ -1,0 +1,70 @@
+//===- Pipelines.cpp - the lowering pipelines of mmc ----------------------===//
+//
+// Upstream passes are composed from their textual names so that the
+// pipelines read like the `mm-opt` command lines that reproduce them.
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/passes/Passes.h"
+
+#include "mlir/Pass/PassRegistry.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace mm {
+#define GEN_PASS_REGISTRATION
+#include "compiler/passes/Passes.h.inc"
+} // namespace mm
+
+using namespace mlir;
+
+static void addPipeline(OpPassManager &pm, llvm::StringRef pipeline) {
+  // The strings are constants of this file: a parse failure is a bug here.
+  if (failed(parsePassPipeline(pipeline, pm, llvm::errs())))
+    llvm::report_fatal_error("invalid built-in pass pipeline");
+}
+
+void mm::buildMMToLinalgPipeline(OpPassManager &pm, const LoweringOptions &) {
+  // fn-calls-fn are inlined first, so that weights become arguments of the
+  // exported functions only.
+  addPipeline(pm, "inline,symbol-dce,mm-annotate-index-ranges,"
+                  "mm-expose-weights,convert-mm-to-linalg,canonicalize,cse");
+}
+
+void mm::buildLinalgToLLVMPipeline(OpPassManager &pm, const LoweringOptions &) {
+  addPipeline(pm,
+              "func.func(linalg-fuse-elementwise-ops),canonicalize,cse,"
+              "one-shot-bufferize{bufferize-function-boundaries "
+              "function-boundary-type-conversion=identity-layout-map},"
+              // Results become caller-provided buffers: the C API writes
+              // straight into the application's output arrays.
+              "buffer-results-to-out-params{hoist-static-allocs},"
+              "buffer-deallocation-pipeline,convert-bufferization-to-memref,"
+              "func.func(convert-linalg-to-loops),lower-affine,convert-scf-to-cf,"
+              "expand-strided-metadata,lower-affine,finalize-memref-to-llvm,"
+              "convert-math-to-libm,convert-math-to-llvm,convert-arith-to-llvm,"
+              "convert-index-to-llvm,convert-func-to-llvm,convert-cf-to-llvm,"
+              "reconcile-unrealized-casts,canonicalize");
+}
+
+void mm::buildLoweringPipeline(OpPassManager &pm, const LoweringOptions &options) {
+  buildMMToLinalgPipeline(pm, options);
+  buildLinalgToLLVMPipeline(pm, options);
+}
+
+void mm::registerPasses() {
+  registerMMPasses();
+  PassPipelineRegistration<>("mm-to-linalg-pipeline",
+                             "lowers the mm dialect to linalg on tensors",
+                             [](OpPassManager &pm) {
+                               buildMMToLinalgPipeline(pm, LoweringOptions());
+                             });
+  PassPipelineRegistration<>("mm-linalg-to-llvm-pipeline",
+                             "bufferizes and lowers linalg on tensors to the LLVM dialect",
+                             [](OpPassManager &pm) {
+                               buildLinalgToLLVMPipeline(pm, LoweringOptions());
+                             });
+  PassPipelineRegistration<>("mm-lowering-pipeline",
+                             "the whole lowering of mmc, mm to the LLVM dialect",
+                             [](OpPassManager &pm) {
+                               buildLoweringPipeline(pm, LoweringOptions());
+                             });
+}
