@@ -205,12 +205,11 @@ struct Argument {
 };
 
 /// `callee(args)`: applies a layer, a built-in function, a fn, or (in a
-/// `layer` declaration) constructs a layer.
+/// `layer` declaration) constructs a layer. Diagnostics point at the callee.
 class CallExpr : public Expr {
 public:
-  CallExpr(llvm::SMLoc lparenLoc, llvm::SMRange range, ExprPtr callee,
-           std::vector<Argument> args)
-      : Expr(Call, lparenLoc, range, computeDepth(callee, args)),
+  CallExpr(llvm::SMRange range, ExprPtr callee, std::vector<Argument> args)
+      : Expr(Call, callee->getLoc(), range, computeDepth(callee, args)),
         callee(std::move(callee)), args(std::move(args)) {}
   const Expr &getCallee() const { return *callee; }
   /// The callee's name if it is a plain name (the usual case), else "".
@@ -318,20 +317,22 @@ struct Target {
   llvm::SMRange range;
 };
 
-/// `a = expr` or `a, b = expr` (the value is a tuple: a fn's results, or a
-/// layer's several outputs).
+/// `a = expr`, `a, b = expr` (the value is a tuple: a fn's results, or a
+/// layer's several outputs), or `a, b = expr1, expr2` (one value a target).
 class AssignStmt : public Stmt {
 public:
-  AssignStmt(llvm::SMLoc equalLoc, std::vector<Target> targets, ExprPtr value)
+  AssignStmt(llvm::SMLoc equalLoc, std::vector<Target> targets,
+             std::vector<ExprPtr> values)
       : Stmt(Assign, equalLoc), targets(std::move(targets)),
-        value(std::move(value)) {}
+        values(std::move(values)) {}
   const std::vector<Target> &getTargets() const { return targets; }
-  const Expr &getValue() const { return *value; }
+  /// One value, or as many as there are targets (checked by Sema).
+  const std::vector<ExprPtr> &getValues() const { return values; }
   static bool classof(const Stmt *s) { return s->getKind() == Assign; }
 
 private:
   std::vector<Target> targets;
-  ExprPtr value;
+  std::vector<ExprPtr> values;
 };
 
 /// `return a` or `return a, b`.

@@ -12,6 +12,7 @@
 #define MM_FRONTEND_LEXER_H
 
 #include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/Twine.h"
 #include "llvm/Support/SMLoc.h"
 
 #include <string>

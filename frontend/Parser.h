@@ -56,7 +56,7 @@ private:
   ast::ExprPtr parsePrimary();
   ast::ExprPtr parseParenExpr();
   ast::ExprPtr parseList();
-  ast::ExprPtr parseNumber(llvm::SMLoc start, bool negate);
+  ast::ExprPtr parseNumber();
   ast::ExprPtr parseCallRest(ast::ExprPtr callee);
   ast::ExprPtr parseIndexRest(ast::ExprPtr base);
   ast::ExprPtr parseIndex();

@@ -40,6 +40,13 @@ static std::string shapeStr(ArrayRef<int64_t> shape) {
   return s;
 }
 
+/// A double as the source language writes it: 0, 9000, 1e-06.
+static std::string numStr(double v) {
+  char buf[32];
+  snprintf(buf, sizeof(buf), "%g", v);
+  return buf;
+}
+
 /// Checks that the result type of OP is compatible with EXPECTED.
 static LogicalResult verifyResultShape(Operation *op, Type resultType,
                                        ArrayRef<int64_t> expected,
@@ -262,7 +269,7 @@ static LogicalResult verifyStftAttrs(SpecOp op, int64_t channels) {
     return op.emitOpError() << "pad must be >= 0";
   double power = op.getPower().convertToDouble();
   if (!(power > 0.0))
-    return op.emitOpError() << "power must be positive, got " << power;
+    return op.emitOpError() << "power must be positive, got " << numStr(power);
   StringRef mode = op.getPadMode();
   if (mode != "reflect" && mode != "constant" && mode != "replicate")
     return op.emitOpError() << "pad_mode must be \"reflect\", \"constant\" or "
@@ -298,7 +305,7 @@ LogicalResult MelSpectrogramOp::verify() {
   double fMin = getFMin().convertToDouble(), fMax = getFMaxOrDefault();
   if (!(fMin >= 0.0 && fMin < fMax && fMax <= getSampleRate() / 2.0))
     return emitOpError() << "needs 0 <= f_min < f_max <= sample_rate / 2, got f_min = "
-                         << fMin << ", f_max = " << fMax;
+                         << numStr(fMin) << ", f_max = " << numStr(fMax);
   return verifyStftAttrs(*this, getNMels());
 }
 

@@ -1,0 +1,215 @@
+//===- ModelInfo.cpp - read the library interface off an mm module --------===//
+#include "compiler/codegen/ModelInfo.h"
+#include "compiler/lowering/AudioConstants.h"
+#include "dialects/mm/MMOps.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/BuiltinAttributes.h"
+
+using namespace mlir;
+
+const char *mm::dtypeName(DType dtype) {
+  switch (dtype) {
+  case DType::F32: return "f32";
+  case DType::I32: return "i32";
+  case DType::I64: return "i64";
+  case DType::U8: return "u8";
+  }
+  return "?";
+}
+
+const char *mm::dtypeCType(DType dtype) {
+  switch (dtype) {
+  case DType::F32: return "float";
+  case DType::I32: return "int32_t";
+  case DType::I64: return "int64_t";
+  case DType::U8: return "uint8_t";
+  }
+  return "void";
+}
+
+const char *mm::dtypeEnum(DType dtype) {
+  switch (dtype) {
+  case DType::F32: return "MM_F32";
+  case DType::I32: return "MM_I32";
+  case DType::I64: return "MM_I64";
+  case DType::U8: return "MM_U8";
+  }
+  return "MM_F32";
+}
+
+size_t mm::dtypeSize(DType dtype) { return dtype == DType::I64 ? 8 : dtype == DType::U8 ? 1 : 4; }
+
+static FailureOr<mm::DType> toDType(Type type) {
+  if (type.isF32())
+    return mm::DType::F32;
+  if (type.isInteger(32))
+    return mm::DType::I32;
+  if (type.isInteger(64))
+    return mm::DType::I64;
+  if (type.isInteger(8) && type.isUnsignedInteger())
+    return mm::DType::U8;
+  return failure();
+}
+
+namespace {
+/// Builds one FunctionInfo, numbering symbols in order of first appearance.
+class SignatureReader {
+public:
+  SignatureReader(func::FuncOp func, mm::FunctionInfo &info) : func(func), info(info) {
+    info.name = func.getSymName().str();
+    if (auto symbols = func->getAttrOfType<ArrayAttr>(mm::MMDialect::kSymbolsAttr))
+      for (Attribute s : symbols)
+        if (auto str = dyn_cast<StringAttr>(s))
+          info.symbols.push_back(str.str());
+  }
+
+  LogicalResult readInput(unsigned i) {
+    mm::ArgInfo arg;
+    auto name = func.getArgAttrOfType<StringAttr>(i, mm::MMDialect::kNameAttr);
+    arg.name = name ? name.str() : "in" + std::to_string(i);
+    auto dims = func.getArgAttrOfType<ArrayAttr>(i, mm::MMDialect::kDimsAttr);
+    if (failed(readType(func.getArgument(i).getType(), dims, arg, /*isInput=*/true)))
+      return failure();
+    if (auto range = func.getArgAttrOfType<DenseI64ArrayAttr>(i, mm::MMDialect::kIndexRangeAttr)) {
+      if (range.size() == 2) {
+        arg.indexMin = range[0];
+        arg.indexMax = range[1];
+      }
+    }
+    info.inputs.push_back(std::move(arg));
+    return success();
+  }
+
+  LogicalResult readOutput(unsigned i) {
+    mm::ArgInfo arg;
+    arg.name = "out" + std::to_string(i);
+    auto dims = func.getResultAttrOfType<ArrayAttr>(i, mm::MMDialect::kDimsAttr);
+    if (failed(readType(func.getResultTypes()[i], dims, arg, /*isInput=*/false)))
+      return failure();
+    info.outputs.push_back(std::move(arg));
+    return success();
+  }
+
+private:
+  int64_t symbolIndex(StringRef name, bool create) {
+    for (size_t i = 0; i < info.symbols.size(); ++i)
+      if (info.symbols[i] == name)
+        return i;
+    if (!create)
+      return -1;
+    info.symbols.push_back(name.str());
+    return info.symbols.size() - 1;
+  }
+
+  LogicalResult readType(Type type, ArrayAttr dims, mm::ArgInfo &arg, bool isInput) {
+    auto tensor = dyn_cast<RankedTensorType>(type);
+    if (!tensor)
+      return func.emitError() << "signature type " << type << " of '" << arg.name
+                              << "' is not a ranked tensor";
+    auto dtype = toDType(tensor.getElementType());
+    if (failed(dtype))
+      return func.emitError() << "element type " << tensor.getElementType() << " of '"
+                              << arg.name << "' is not supported in a signature yet";
+    arg.dtype = *dtype;
+    if (dims && dims.size() != (size_t)tensor.getRank())
+      return func.emitError() << "mm.dims of '" << arg.name << "' has " << dims.size()
+                              << " entries for a tensor of rank " << tensor.getRank();
+    for (int64_t d = 0; d < tensor.getRank(); ++d) {
+      int64_t size = tensor.getDimSize(d);
+      Attribute attr = dims ? dims[d] : Attribute();
+      if (auto str = dyn_cast_or_null<StringAttr>(attr)) {
+        int64_t s = symbolIndex(str.getValue(), isInput);
+        if (s < 0)
+          return func.emitError()
+                 << "result dimension '" << str.getValue()
+                 << "' is not a symbol of the inputs; results whose size is computed "
+                    "from the inputs are not supported yet";
+        arg.dims.push_back(-(s + 1));
+      } else if (!ShapedType::isDynamic(size)) {
+        arg.dims.push_back(size);
+      } else if (isInput) {
+        std::string sym = arg.name + "_d" + std::to_string(d);
+        arg.dims.push_back(-(symbolIndex(sym, true) + 1));
+      } else {
+        return func.emitError() << "dimension " << d << " of result " << arg.name
+                                << " is dynamic but not a symbol of the inputs; "
+                                   "not supported yet";
+      }
+    }
+    return success();
+  }
+
+  func::FuncOp func;
+  mm::FunctionInfo &info;
+};
+} // namespace
+
+template <typename SpecOp>
+static void addWindow(SpecOp op, StringRef name, mm::ModelInfo &info) {
+  int64_t win = op.getWinLength();
+  info.computedBuffers.push_back(
+      {name.str(), {win}, mm::hannWindow(win, win)});
+}
+
+bool mm::extractModelInfo(ModuleOp module, ModelInfo &info) {
+  auto name = module->getAttrOfType<StringAttr>(MMDialect::kModelAttr);
+  info.name = name ? name.str() : "model";
+
+  for (auto decl : module.getOps<WeightDeclOp>()) {
+    auto type = cast<RankedTensorType>(decl.getType());
+    auto dtype = toDType(type.getElementType());
+    if (failed(dtype)) {
+      decl.emitError() << "weights of element type " << type.getElementType()
+                       << " are not supported yet";
+      return false;
+    }
+    info.weights.push_back(
+        {decl.getSymName().str(), *dtype, std::vector<int64_t>(type.getShape())});
+  }
+
+  for (auto func : module.getOps<func::FuncOp>()) {
+    if (func.isDeclaration() || !func.isPublic())
+      continue;
+    FunctionInfo fn;
+    SignatureReader reader(func, fn);
+    for (unsigned i = 0; i < func.getNumArguments(); ++i)
+      if (failed(reader.readInput(i)))
+        return false;
+    for (unsigned i = 0; i < func.getNumResults(); ++i)
+      if (failed(reader.readOutput(i)))
+        return false;
+    info.functions.push_back(std::move(fn));
+  }
+
+  // torchaudio keeps its window and filter bank in the state_dict; they are
+  // recognised by the layer name MLIRGen records on the op.
+  module.walk([&](Operation *op) {
+    auto layer = op->getAttrOfType<StringAttr>("mm.layer");
+    if (!layer)
+      return;
+    if (auto spec = dyn_cast<SpectrogramOp>(op)) {
+      addWindow(spec, (layer.getValue() + ".window").str(), info);
+    } else if (auto mel = dyn_cast<MelSpectrogramOp>(op)) {
+      addWindow(mel, (layer.getValue() + ".spectrogram.window").str(), info);
+      int64_t nFreqs = mel.getNFft() / 2 + 1;
+      info.computedBuffers.push_back(
+          {(layer.getValue() + ".mel_scale.fb").str(),
+           {nFreqs, (int64_t)mel.getNMels()},
+           melFilterBank(nFreqs, mel.getFMin().convertToDouble(), mel.getFMaxOrDefault(),
+                         mel.getNMels(), mel.getSampleRate(), mel.getNorm() == "slaney",
+                         mel.getMelScale() == "slaney")});
+    }
+  });
+  // A layer applied twice yields its buffers twice.
+  std::vector<ComputedBufferInfo> unique;
+  for (auto &b : info.computedBuffers) {
+    bool seen = false;
+    for (auto &u : unique)
+      seen |= u.name == b.name;
+    if (!seen)
+      unique.push_back(std::move(b));
+  }
+  info.computedBuffers = std::move(unique);
+  return true;
+}

@@ -1,0 +1,125 @@
+//===- ObjectEmitter.cpp - LLVM dialect to object code --------------------===//
+#include "compiler/codegen/ObjectEmitter.h"
+
+#include "mlir/ExecutionEngine/OptUtils.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Export.h"
+
+#include "llvm/IR/LegacyPassManager.h"
+#include "llvm/IR/Module.h"
+#include "llvm/MC/MCSubtargetInfo.h"
+#include "llvm/MC/TargetRegistry.h"
+#include "llvm/Support/TargetSelect.h"
+#include "llvm/Target/TargetMachine.h"
+#include "llvm/Target/TargetOptions.h"
+#include "llvm/TargetParser/Host.h"
+
+using namespace mm;
+
+namespace {
+struct TargetChoice {
+  std::string triple, cpu, features;
+};
+} // namespace
+
+static TargetChoice chooseTarget(const CodegenOptions &options) {
+  TargetChoice choice;
+  choice.triple = llvm::sys::getProcessTriple();
+  if (options.target == "host") {
+    choice.cpu = llvm::sys::getHostCPUName().str();
+    std::string features;
+    for (const auto &feature : llvm::sys::getHostCPUFeatures()) {
+      if (!features.empty())
+        features += ',';
+      features += (feature.second ? "+" : "-") + feature.first().str();
+    }
+    choice.features = features;
+  } else {
+    choice.cpu = options.target;
+  }
+  return choice;
+}
+
+static std::unique_ptr<llvm::TargetMachine>
+createTargetMachine(const CodegenOptions &options, std::string &error) {
+  static bool initialized = [] {
+    llvm::InitializeNativeTarget();
+    llvm::InitializeNativeTargetAsmPrinter();
+    return true;
+  }();
+  (void)initialized;
+  TargetChoice choice = chooseTarget(options);
+  const llvm::Target *target = llvm::TargetRegistry::lookupTarget(choice.triple, error);
+  if (!target)
+    return nullptr;
+  llvm::TargetOptions targetOptions;
+  // Fused multiply-add where the hardware has it; PyTorch's kernels use FMA too.
+  targetOptions.AllowFPOpFusion = llvm::FPOpFusion::Fast;
+  llvm::CodeGenOptLevel level = options.optLevel == 0   ? llvm::CodeGenOptLevel::None
+                                : options.optLevel == 1 ? llvm::CodeGenOptLevel::Less
+                                : options.optLevel == 2 ? llvm::CodeGenOptLevel::Default
+                                                        : llvm::CodeGenOptLevel::Aggressive;
+  std::unique_ptr<llvm::TargetMachine> machine(target->createTargetMachine(
+      choice.triple, choice.cpu, choice.features, targetOptions, llvm::Reloc::PIC_,
+      std::nullopt, level));
+  if (!machine) {
+    error = "cannot create a target machine for CPU '" + choice.cpu + "'";
+    return nullptr;
+  }
+  // An unknown CPU name is only a warning inside LLVM; make it an error.
+  if (options.target != "host" &&
+      !machine->getMCSubtargetInfo()->isCPUStringValid(choice.cpu)) {
+    error = "unknown target '" + options.target + "'";
+    return nullptr;
+  }
+  return machine;
+}
+
+std::unique_ptr<llvm::Module> mm::translateAndOptimize(mlir::ModuleOp module,
+                                                       llvm::LLVMContext &context,
+                                                       const CodegenOptions &options,
+                                                       std::string &error) {
+  mlir::registerBuiltinDialectTranslation(*module->getContext());
+  mlir::registerLLVMDialectTranslation(*module->getContext());
+  std::unique_ptr<llvm::Module> llvmModule = mlir::translateModuleToLLVMIR(module, context);
+  if (!llvmModule) {
+    error = "translation to LLVM IR failed";
+    return nullptr;
+  }
+  std::unique_ptr<llvm::TargetMachine> machine = createTargetMachine(options, error);
+  if (!machine)
+    return nullptr;
+  llvmModule->setTargetTriple(machine->getTargetTriple().str());
+  llvmModule->setDataLayout(machine->createDataLayout());
+  for (llvm::Function &fn : *llvmModule) {
+    if (fn.isDeclaration())
+      continue;
+    fn.addFnAttr("target-cpu", machine->getTargetCPU());
+    fn.addFnAttr("target-features", machine->getTargetFeatureString());
+  }
+  auto transformer = mlir::makeOptimizingTransformer(options.optLevel, /*sizeLevel=*/0,
+                                                     machine.get());
+  if (llvm::Error err = transformer(llvmModule.get())) {
+    error = "LLVM optimization failed: " + llvm::toString(std::move(err));
+    return nullptr;
+  }
+  return llvmModule;
+}
+
+bool mm::emitMachineCode(llvm::Module &module, const CodegenOptions &options,
+                         bool assembly, llvm::raw_pwrite_stream &os, std::string &error) {
+  std::unique_ptr<llvm::TargetMachine> machine = createTargetMachine(options, error);
+  if (!machine)
+    return false;
+  llvm::legacy::PassManager pm;
+  if (machine->addPassesToEmitFile(pm, os, nullptr,
+                                   assembly ? llvm::CodeGenFileType::AssemblyFile
+                                            : llvm::CodeGenFileType::ObjectFile)) {
+    error = "the target cannot emit this file type";
+    return false;
+  }
+  pm.run(module);
+  return true;
+}

@@ -1,0 +1,39 @@
+//===- ObjectEmitter.h - LLVM dialect to object code ------------*- C++ -*-===//
+#ifndef MM_COMPILER_CODEGEN_OBJECTEMITTER_H
+#define MM_COMPILER_CODEGEN_OBJECTEMITTER_H
+
+#include <memory>
+#include <string>
+
+namespace llvm {
+class LLVMContext;
+class Module;
+class raw_pwrite_stream;
+} // namespace llvm
+namespace mlir {
+class ModuleOp;
+} // namespace mlir
+
+namespace mm {
+
+struct CodegenOptions {
+  /// "host" (this machine's CPU and features), or an LLVM CPU name such as
+  /// "x86-64-v3" or "x86-64".
+  std::string target = "host";
+  unsigned optLevel = 3;
+};
+
+/// Translates a module in the LLVM dialect to LLVM IR and optimizes it for
+/// the target. Returns null and sets ERROR on failure.
+std::unique_ptr<llvm::Module> translateAndOptimize(mlir::ModuleOp module,
+                                                   llvm::LLVMContext &context,
+                                                   const CodegenOptions &options,
+                                                   std::string &error);
+
+/// Writes MODULE as an object file (or assembly) for the target.
+bool emitMachineCode(llvm::Module &module, const CodegenOptions &options,
+                     bool assembly, llvm::raw_pwrite_stream &os, std::string &error);
+
+} // namespace mm
+
+#endif // MM_COMPILER_CODEGEN_OBJECTEMITTER_H

@@ -1,0 +1,207 @@
+#!/usr/bin/python3
+"""PyTorch twin of examples/emotion/model.mm: the oracle for the compiled model.
+
+The module below has the same attribute names as the .mm layers, so its
+state_dict() is exactly the weight set `mmc pack` expects, and forward()
+mirrors the .mm function line by line.
+
+Modes (they combine; run with /usr/bin/python3, Debian's torch 1.13):
+
+  --seed N --weights-out W.npz
+      random weights (not PyTorch's default init: every weight
+      ~ normal(0, std) and every bias ~ normal(0.1, 0.5), see randomize()),
+      saved as numpy.savez(**state_dict) in float32, including torchaudio's
+      computed buffers mel.spectrogram.window and mel.mel_scale.fb.
+  --batch B --time T --inputs-out DIR
+      writes DIR/text.npy (int32 [B, T] in [0, 10000)), DIR/audio.npy
+      (float32 [B, 16000]: sines + noise, amplitude ~0.5) and
+      DIR/expected0.npy (float32 [B, 1]), the model's output computed in
+      float64 from the float32 weights and inputs.
+  --tokens tokens.txt --wav audio.wav
+      prints `score: X` for one example (B = 1) read like main.c reads it
+      (16-bit PCM / 32768).
+
+Weights come from --seed, or from --weights-in W.npz (to check a weights
+file that was made earlier). The inputs' random stream depends on the
+seed, B and T, never on the weights.
+"""
+
+import argparse
+import os
+import sys
+import wave
+
+import numpy as np
+import torch
+import torchaudio
+from torch import nn
+
+VOCAB_SIZE = 10000
+NUM_SAMPLES = 16000
+SAMPLE_RATE = 16000
+
+
+class Emotion(nn.Module):
+    """model emotion { ... } of model.mm."""
+
+    def __init__(self):
+        super().__init__()
+        self.embed = nn.Embedding(VOCAB_SIZE, 128)
+        self.lstm = nn.LSTM(128, 64, batch_first=True)
+        self.mel = torchaudio.transforms.MelSpectrogram(
+            sample_rate=SAMPLE_RATE, n_fft=400, hop_length=160, n_mels=64)
+        self.audio_fc = nn.Linear(64, 64)
+        self.head = nn.Linear(128, 1)
+
+    def forward(self, text, audio):
+        t = self.lstm(self.embed(text))[1][0][-1]                # .h_n[-1]
+        a = torch.mean(torch.log(self.mel(audio) + 1e-6), dim=2)
+        a = torch.relu(self.audio_fc(a))
+        return torch.sigmoid(self.head(torch.cat([t, a], dim=1)))
+
+
+# Standard deviation of each weight. normal(0, 0.3) everywhere except where
+# it would saturate the final sigmoid for every input (which would make the
+# comparison blind): audio_fc sees log-mel values of magnitude ~5-10, and
+# head sums 128 features. With these, the pre-sigmoid logit of random
+# inputs is spread over a few units around 0.
+WEIGHT_STD = {
+    "embed.weight": 0.3,
+    "lstm.weight_ih_l0": 0.3,
+    "lstm.weight_hh_l0": 0.3,
+    "audio_fc.weight": 0.05,
+    "head.weight": 0.15,
+}
+BIAS_MEAN, BIAS_STD = 0.1, 0.5
+
+
+def randomize(model, seed):
+    """Re-initializes every parameter (buffers are computed, not weights)."""
+    gen = torch.Generator().manual_seed(seed)
+    with torch.no_grad():
+        for name, p in model.named_parameters():
+            noise = torch.randn(p.shape, generator=gen, dtype=p.dtype)
+            if name.rsplit(".", 1)[-1].startswith("bias"):
+                p.copy_(BIAS_MEAN + BIAS_STD * noise)
+            else:
+                p.copy_(WEIGHT_STD[name] * noise)
+
+
+def build(seed=None, weights_in=None):
+    model = Emotion()
+    if weights_in is not None:
+        with np.load(weights_in) as npz:
+            state = {k: torch.from_numpy(npz[k]) for k in npz.files}
+        model.load_state_dict(state, strict=True)
+    else:
+        randomize(model, seed)
+    return model.eval()
+
+
+def save_weights(model, path):
+    state = {k: v.detach().cpu().numpy() for k, v in model.state_dict().items()}
+    for k, v in state.items():
+        assert v.dtype == np.float32, (k, v.dtype)
+    np.savez(path, **state)
+
+
+def make_inputs(seed, batch, time):
+    """Token ids and 1 s of audio per example: a few sines with random
+    frequencies/phases plus a little noise, peak amplitude ~0.5."""
+    rng = np.random.default_rng([seed, batch, time, 0x5eed])
+    text = rng.integers(0, VOCAB_SIZE, size=(batch, time)).astype(np.int32)
+    t = np.arange(NUM_SAMPLES) / SAMPLE_RATE
+    audio = np.zeros((batch, NUM_SAMPLES))
+    for b in range(batch):
+        for _ in range(rng.integers(2, 6)):
+            freq = rng.uniform(80.0, 4000.0)
+            audio[b] += rng.uniform(0.2, 1.0) * np.sin(
+                2 * np.pi * freq * t + rng.uniform(0, 2 * np.pi))
+        audio[b] += 0.1 * rng.normal(size=NUM_SAMPLES)
+        audio[b] *= 0.5 / np.max(np.abs(audio[b]))
+    return text, audio.astype(np.float32)
+
+
+def run_reference(model, text, audio):
+    """The oracle: float64 math on the (float32) weights and inputs."""
+    model64 = Emotion()
+    model64.load_state_dict(model.state_dict())
+    model64 = model64.double().eval()
+    with torch.no_grad():
+        out = model64(torch.from_numpy(text.astype(np.int64)),
+                      torch.from_numpy(audio.astype(np.float64)))
+    return out.numpy()
+
+
+def read_tokens(path):
+    with open(path) as f:
+        words = f.read().split()
+    if not words:
+        sys.exit("reference.py: %s holds no token ids" % path)
+    try:
+        ids = [int(w) for w in words]
+    except ValueError as e:
+        sys.exit("reference.py: %s: %s" % (path, e))
+    return np.array([ids], dtype=np.int32)
+
+
+def read_wav(path):
+    """16-bit PCM mono 16 kHz, exactly NUM_SAMPLES samples (as main.c)."""
+    with wave.open(path, "rb") as w:
+        if (w.getnchannels(), w.getsampwidth(), w.getframerate()) != (
+                1, 2, SAMPLE_RATE) or w.getnframes() != NUM_SAMPLES:
+            sys.exit("reference.py: %s is not 16-bit mono %d Hz with %d "
+                     "samples" % (path, SAMPLE_RATE, NUM_SAMPLES))
+        pcm = np.frombuffer(w.readframes(NUM_SAMPLES), dtype="<i2")
+    return (pcm.astype(np.float32) / 32768.0)[None, :]
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        description="PyTorch reference of examples/emotion/model.mm")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--weights-in", help="load weights from this .npz "
+                        "instead of drawing them from --seed")
+    parser.add_argument("--weights-out", help="write the weights (.npz)")
+    parser.add_argument("--batch", type=int)
+    parser.add_argument("--time", type=int)
+    parser.add_argument("--inputs-out", help="write text.npy, audio.npy and "
+                        "expected0.npy into this directory")
+    parser.add_argument("--tokens", help="tokens.txt for a one-example run")
+    parser.add_argument("--wav", help="audio.wav for a one-example run")
+    args = parser.parse_args()
+
+    if args.inputs_out and (args.batch is None or args.time is None):
+        parser.error("--inputs-out needs --batch and --time")
+    if (args.batch is not None and args.batch < 1) or (
+            args.time is not None and args.time < 1):
+        parser.error("--batch and --time must be at least 1")
+    if bool(args.tokens) != bool(args.wav):
+        parser.error("--tokens and --wav go together")
+    if not (args.weights_out or args.inputs_out or args.tokens):
+        parser.error("nothing to do: give --weights-out, --inputs-out or "
+                     "--tokens/--wav")
+
+    torch.set_num_threads(1)
+    torch.manual_seed(args.seed)
+    model = build(args.seed, args.weights_in)
+
+    if args.weights_out:
+        save_weights(model, args.weights_out)
+    if args.inputs_out:
+        os.makedirs(args.inputs_out, exist_ok=True)
+        text, audio = make_inputs(args.seed, args.batch, args.time)
+        expected = run_reference(model, text, audio).astype(np.float32)
+        np.save(os.path.join(args.inputs_out, "text.npy"), text)
+        np.save(os.path.join(args.inputs_out, "audio.npy"), audio)
+        np.save(os.path.join(args.inputs_out, "expected0.npy"), expected)
+    if args.tokens:
+        text, audio = read_tokens(args.tokens), read_wav(args.wav)
+        if text.min() < 0 or text.max() >= VOCAB_SIZE:
+            sys.exit("reference.py: %s has a token id outside [0, %d)" %
+                     (args.tokens, VOCAB_SIZE))
+        print("score: %.9f" % run_reference(model, text, audio)[0, 0])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,36 @@
+//===- mm-fe.cpp - test driver for the .mm frontend -----------------------===//
+//
+// Parses a .mm file and prints a stage, like `mmc --emit=...` does, so that
+// the frontend can be tested without the rest of the compiler.
+//
+//===----------------------------------------------------------------------===//
+
+#include "frontend/AST.h"
+#include "frontend/Frontend.h"
+
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace cl = llvm::cl;
+
+static cl::opt<std::string> inputFile(cl::Positional, cl::Required,
+                                      cl::desc("<input .mm file>"));
+static cl::opt<std::string> emit("emit", cl::desc("stage to print: ast"),
+                                 cl::init("ast"));
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM y(argc, argv);
+  cl::ParseCommandLineOptions(argc, argv, "mm frontend test driver\n");
+  llvm::SourceMgr sm;
+  std::unique_ptr<mm::ast::File> file = mm::parseFile(sm, inputFile);
+  if (!file)
+    return 1;
+  if (emit == "ast") {
+    mm::dumpAST(*file, llvm::outs());
+    return 0;
+  }
+  llvm::errs() << "mm-fe: error: unknown --emit stage '" << emit << "'\n";
+  return 1;
+}

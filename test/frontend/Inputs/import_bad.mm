@@ -1,0 +1,3 @@
+block Bad() {
+  layer l = linear(1, 2))
+}

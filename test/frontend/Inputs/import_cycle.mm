@@ -1,0 +1,1 @@
+import "../err_import_cycle.mm"

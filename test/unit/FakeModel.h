@@ -1,0 +1,23 @@
+/*===- FakeModel.h - A model library written by hand, for the tests ------===*/
+#ifndef MM_TEST_UNIT_FAKEMODEL_H
+#define MM_TEST_UNIT_FAKEMODEL_H
+
+#include "mm/runtime.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The reflection table of model "fake" (see FakeModel.c). */
+const mm_library_desc *fake_library(void);
+
+/* What the last call of a compiled function saw. */
+extern void *const *fake_last_weights;
+extern int64_t fake_last_symbols[2];
+extern int32_t fake_num_calls;
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
