@@ -83,6 +83,22 @@ mlir::Value insertSlice(mlir::OpBuilder &b, mlir::Location loc,
                         llvm::ArrayRef<mlir::OpFoldResult> offsets,
                         llvm::ArrayRef<mlir::OpFoldResult> sizes);
 
+/// A float constant of TYPE.
+mlir::Value floatConst(mlir::OpBuilder &b, mlir::Location loc, mlir::Type type,
+                       double value);
+
+/// A linalg.generic computing RESULTTYPE elementwise from OPERANDS with
+/// NumPy broadcasting: operands are aligned on the right and a dimension of
+/// static size 1 is read at index 0. A dynamic dimension is taken to match
+/// the result (the dialect's broadcastShapes assumes the same). BODY maps
+/// the operands' scalars to the result's.
+mlir::Value buildElementwise(
+    mlir::OpBuilder &b, mlir::Location loc, mlir::RankedTensorType resultType,
+    mlir::ValueRange operands,
+    llvm::function_ref<mlir::Value(mlir::OpBuilder &, mlir::Location,
+                                   mlir::ValueRange)>
+        body);
+
 //===----------------------------------------------------------------------===//
 // Linear algebra
 //===----------------------------------------------------------------------===//

@@ -18,9 +18,9 @@ namespace {
 
 std::string cstr(const char *s) { return s ? sanitize(s, std::strlen(s)) : "?"; }
 
-std::string dtypeName(int64_t dtype) {
+std::string describeDType(int64_t dtype) {
   if (isValidDType(dtype))
-    return mm_dtype_name(static_cast<mm_dtype>(dtype));
+    return dtypeName(dtype);
   return "<unknown dtype " + std::to_string(dtype) + ">";
 }
 
@@ -46,7 +46,7 @@ std::string formatSignature(const mm_fn_desc *fn, const mm_arg_desc &arg) {
 }
 
 bool validArg(const mm_fn_desc *fn, const mm_arg_desc &arg) {
-  if (!arg.name || !isValidDType(arg.dtype) || arg.rank < 0 ||
+  if (!arg.name || !isValidDType(rawEnum(arg.dtype)) || arg.rank < 0 ||
       arg.rank > MM_MAX_RANK || (arg.rank > 0 && !arg.dims))
     return false;
   for (int32_t d = 0; d < arg.rank; ++d) {
@@ -250,8 +250,9 @@ mm_status mm_model_call(const mm_model *model, const char *fn_name,
       return fail(MM_ERROR_INVALID_ARGUMENT,
                   input + " has invalid rank " + std::to_string(t.rank));
     std::string actual = formatShape(t.shape, static_cast<size_t>(t.rank));
-    if (static_cast<int64_t>(t.dtype) != static_cast<int64_t>(arg.dtype))
-      return fail(MM_ERROR_SHAPE, input + " has dtype " + dtypeName(t.dtype) +
+    if (rawEnum(t.dtype) != static_cast<int64_t>(arg.dtype))
+      return fail(MM_ERROR_SHAPE, input + " has dtype " +
+                                      describeDType(rawEnum(t.dtype)) +
                                       ", expected " + mm_dtype_name(arg.dtype));
     std::string expected = formatSignature(fn, arg);
     if (t.rank != arg.rank)

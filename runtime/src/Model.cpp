@@ -57,9 +57,9 @@ std::string formatFileShape(const flatbuffers::Vector<int64_t> *shape) {
   return s + "]";
 }
 
-std::string dtypeName(int64_t dtype) {
+std::string describeDType(int64_t dtype) {
   if (isValidDType(dtype))
-    return mm_dtype_name(static_cast<mm_dtype>(dtype));
+    return dtypeName(dtype);
   return "<unknown dtype " + std::to_string(dtype) + ">";
 }
 
@@ -82,7 +82,7 @@ mm_status validateLibrary(const mm_library_desc *library,
   for (int32_t i = 0; i < library->num_weights; ++i) {
     const mm_weight_desc &w = library->weights[i];
     int64_t numElements = 0;
-    if (!w.name || !isValidDType(w.dtype) || w.rank < 0 ||
+    if (!w.name || !isValidDType(rawEnum(w.dtype)) || w.rank < 0 ||
         (w.rank > 0 && !w.shape) ||
         !checkedNumElements(w.shape, static_cast<size_t>(w.rank),
                             numElements) ||
@@ -137,7 +137,7 @@ void matchTensors(const mm_library_desc *library,
     int64_t dtype = static_cast<int64_t>(t->dtype());
     if (dtype != static_cast<int64_t>(w.dtype)) {
       problems.push_back("tensor " + quoted(name) + " has dtype " +
-                         dtypeName(dtype) + ", the model expects " +
+                         describeDType(dtype) + ", the model expects " +
                          mm_dtype_name(w.dtype));
       continue;
     }
@@ -302,6 +302,16 @@ mm_status openModel(const mm_library_desc *library, const char *path,
                     std::to_string(weights->version()) +
                     ", this runtime reads version " +
                     std::to_string(kSchemaVersion));
+
+  // The verifier aligns vectors only to 4 bytes; shapes are read as int64.
+  for (const mm::mmw::Tensor *t : *weights->tensors()) {
+    const flatbuffers::Vector<int64_t> *shape = t->shape();
+    if (shape && shape->size() > 0 &&
+        (shape->Data() - base) % alignof(int64_t) != 0)
+      return fail(MM_ERROR_CORRUPT,
+                  "weights file " + file + " is corrupt (the shape of tensor " +
+                      quoted(t->name()->str()) + " is misaligned)");
+  }
 
   std::vector<std::string> problems;
   matchTensors(library, byName, weights, base, model->weightPtrs, problems);

@@ -88,8 +88,35 @@ std::string mm::detail::sanitize(const char *data, size_t length,
   return s;
 }
 
+const char *mm::detail::dtypeName(int64_t dtype) {
+  switch (dtype) {
+  case MM_F32:
+    return "f32";
+  case MM_I32:
+    return "i32";
+  case MM_I64:
+    return "i64";
+  case MM_U8:
+    return "u8";
+  }
+  return "?";
+}
+
+size_t mm::detail::dtypeSize(int64_t dtype) {
+  switch (dtype) {
+  case MM_F32:
+  case MM_I32:
+    return 4;
+  case MM_I64:
+    return 8;
+  case MM_U8:
+    return 1;
+  }
+  return 0;
+}
+
 const char *mm_status_name(mm_status status) {
-  switch (status) {
+  switch (rawEnum(status)) {
   case MM_OK:
     return "MM_OK";
   case MM_ERROR_INVALID_ARGUMENT:
@@ -113,31 +140,10 @@ const char *mm_status_name(mm_status status) {
 }
 
 const char *mm_dtype_name(mm_dtype dtype) {
-  switch (dtype) {
-  case MM_F32:
-    return "f32";
-  case MM_I32:
-    return "i32";
-  case MM_I64:
-    return "i64";
-  case MM_U8:
-    return "u8";
-  }
-  return "?";
+  return dtypeName(rawEnum(dtype));
 }
 
-size_t mm_dtype_size(mm_dtype dtype) {
-  switch (dtype) {
-  case MM_F32:
-  case MM_I32:
-    return 4;
-  case MM_I64:
-    return 8;
-  case MM_U8:
-    return 1;
-  }
-  return 0;
-}
+size_t mm_dtype_size(mm_dtype dtype) { return dtypeSize(rawEnum(dtype)); }
 
 const char *mm_last_error_message(void) { return lastErrorMessage.c_str(); }
 
@@ -149,7 +155,7 @@ uint64_t mm_manifest_hash(const mm_weight_desc *weights, int32_t num_weights) {
     const mm_weight_desc &w = weights[i];
     std::string entry = w.name ? w.name : "";
     entry += ':';
-    entry += mm_dtype_name(w.dtype);
+    entry += dtypeName(rawEnum(w.dtype));
     entry += ':';
     for (int32_t d = 0; w.shape && d < w.rank; ++d) {
       if (d)

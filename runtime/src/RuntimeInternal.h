@@ -14,6 +14,7 @@
 #pragma GCC visibility pop
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -50,8 +51,22 @@ inline std::string sanitize(const std::string &s) {
   return sanitize(s.data(), s.size());
 }
 
+/// The integer in an enum field filled in by C code. C lets a caller store
+/// any int there, and in C++ loading an out-of-range value as the enum type
+/// is undefined, so untrusted enum fields are read through this.
+template <typename Enum> int64_t rawEnum(const Enum &value) {
+  static_assert(sizeof(Enum) == sizeof(int32_t), "C enums are int-sized");
+  int32_t raw;
+  std::memcpy(&raw, &value, sizeof(raw));
+  return raw;
+}
+
 /// True if `dtype` is one of the mm_dtype enumerators.
 inline bool isValidDType(int64_t dtype) { return dtype >= 0 && dtype <= 3; }
+
+/// mm_dtype_name / mm_dtype_size of a raw dtype number.
+const char *dtypeName(int64_t dtype);
+size_t dtypeSize(int64_t dtype);
 
 } // namespace detail
 } // namespace mm

@@ -4,12 +4,17 @@
 // vector relative to the END of the buffer; Finish() then pads the front so
 // that the whole buffer is a multiple of the largest alignment used (64).
 // Both together put every data vector at a multiple of 64 from the start.
+// FlatBuffers 2.0.8 asserts alignments above FLATBUFFERS_MAX_ALIGNMENT (32
+// by default), so CMake raises it to 64 for every user of the schema.
 //
 //===----------------------------------------------------------------------===//
 
 #include "WeightsWriter.h"
 
 #include "mmw_generated.h"
+
+static_assert(FLATBUFFERS_MAX_ALIGNMENT >= 64,
+              "build with -DFLATBUFFERS_MAX_ALIGNMENT=64 (see CMakeLists.txt)");
 
 #include <cerrno>
 #include <cstdio>
@@ -32,9 +37,14 @@ bool validate(const mm::WeightBlob &t, std::string &error) {
     return false;
   }
   std::string where = "tensor '" + t.name + "'";
-  size_t elemSize = mm_dtype_size(t.dtype);
+  // Read as an int: C++ code can put any value in the field with a cast.
+  int32_t dtype;
+  std::memcpy(&dtype, &t.dtype, sizeof(dtype));
+  size_t elemSize = dtype >= 0 && dtype <= 3
+                        ? mm_dtype_size(static_cast<mm_dtype>(dtype))
+                        : 0;
   if (elemSize == 0) {
-    error = where + " has unknown dtype " + std::to_string(t.dtype);
+    error = where + " has unknown dtype " + std::to_string(dtype);
     return false;
   }
   uint64_t n = 1;

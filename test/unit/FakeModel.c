@@ -21,6 +21,7 @@
 void *const *fake_last_weights;
 int64_t fake_last_symbols[2];
 int32_t fake_num_calls;
+int32_t fake_recording = 1;
 
 static const int64_t kShapeW[] = {3};
 static const int64_t kShapeEmb[] = {4, 2};
@@ -36,6 +37,8 @@ static const mm_weight_desc kWeights[] = {
 #define SYM_T (-2)
 
 static void record(void *const *weights, const int64_t *symbols, int n) {
+  if (!fake_recording)
+    return;
   fake_last_weights = weights;
   for (int i = 0; i < n; ++i)
     fake_last_symbols[i] = symbols[i];

@@ -15,6 +15,8 @@ const mm_library_desc *fake_library(void);
 extern void *const *fake_last_weights;
 extern int64_t fake_last_symbols[2];
 extern int32_t fake_num_calls;
+/* Set to 0 (while no call runs) to stop recording, for threaded tests. */
+extern int32_t fake_recording;
 
 #ifdef __cplusplus
 }

@@ -9,6 +9,8 @@
 #include "TestUtil.h"
 #include "WeightsWriter.h"
 
+#include <thread>
+
 using mmtest::TempDir;
 
 namespace {
@@ -273,6 +275,40 @@ TEST_F(ModelCall, InvokeChecksSymbolsAndIndices) {
             MM_ERROR_OUT_OF_RANGE);
   EXPECT_EQ(message(), "embed: input 'ids' has value 9 at [0, 1], outside the "
                        "valid range [0, 4)");
+}
+
+TEST_F(ModelCall, ManyThreadsCallOneModel) {
+  fake_recording = 0;
+  std::vector<int> failures(4, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 500; ++i) {
+        int64_t batch = 1 + (t + i) % 3;
+        std::vector<float> x(static_cast<size_t>(batch) * 3,
+                             static_cast<float>(t));
+        mm_tensor in = tensor(MM_F32, {batch, 3}, x.data()), out = {};
+        // Errors on other threads must not disturb this one's result.
+        mm_tensor bad = tensor(MM_I32, {batch, 3}, x.data()), unused = {};
+        if (mm_model_call(model, "forward", &bad, 1, &unused, 1) !=
+            MM_ERROR_SHAPE)
+          ++failures[t];
+        if (mm_model_call(model, "forward", &in, 1, &out, 1) != MM_OK ||
+            out.shape[0] != batch) {
+          ++failures[t];
+          continue;
+        }
+        const float *o = static_cast<const float *>(out.data);
+        for (int64_t k = 0; k < batch * 3; ++k)
+          if (o[k] != static_cast<float>(t) * kW[k % 3])
+            ++failures[t];
+        std::free(out.data);
+      }
+    });
+  for (std::thread &t : threads)
+    t.join();
+  fake_recording = 1;
+  EXPECT_EQ(failures, std::vector<int>(4, 0));
 }
 
 TEST_F(ModelCall, InvalidReflectionTableIsInternalError) {

@@ -42,8 +42,9 @@ public:
 inline void writeBytes(const std::string &path, const void *data, size_t size) {
   FILE *f = std::fopen(path.c_str(), "wb");
   ASSERT_NE(f, nullptr) << path;
-  if (size)
+  if (size) {
     ASSERT_EQ(std::fwrite(data, 1, size, f), size);
+  }
   ASSERT_EQ(std::fclose(f), 0);
 }
 
@@ -75,7 +76,10 @@ inline void putLE(std::vector<uint8_t> &out, uint64_t value, int n) {
 }
 
 inline void putStr(std::vector<uint8_t> &out, const std::string &s) {
-  out.insert(out.end(), s.begin(), s.end());
+  // A loop, not insert(): GCC 12 warns falsely on insert into an empty
+  // vector (-Wstringop-overflow).
+  for (char c : s)
+    out.push_back(static_cast<uint8_t>(c));
 }
 
 template <typename T> std::vector<uint8_t> bytesOf(const std::vector<T> &v) {

@@ -285,9 +285,15 @@ public:
 
     // The exported bodies get model-unique names, so that several models'
     // libraries link into one application.
-    for (auto func : module->getOps<mlir::func::FuncOp>())
-      if (func.isPublic() && !func.isDeclaration())
-        func.setSymName("__mm_" + info.name + "_" + func.getSymName().str());
+    for (auto func : llvm::make_early_inc_range(module->getOps<mlir::func::FuncOp>())) {
+      if (!func.isPublic() || func.isDeclaration())
+        continue;
+      auto newName = mlir::StringAttr::get(
+          &context, "__mm_" + info.name + "_" + func.getSymName().str());
+      if (mlir::failed(mlir::SymbolTable::replaceAllSymbolUses(func, newName, *module)))
+        return fail("cannot rename function '" + func.getSymName() + "'");
+      func.setSymName(newName);
+    }
 
     if (!runPipeline(*module, [&](mlir::OpPassManager &pm) {
           buildMMToLinalgPipeline(pm, opts.lowering);

@@ -10,10 +10,10 @@ entries far below the tensor's scale are allowed the same absolute error
 as the largest ones (float32 rounding does the same). Both numbers are
 printed either way; any failure exits 1 with a message saying why.
 
-`compare.py --all DIR [--rtol R]` does the same for every DIR/out<i>.npy
-(as mm-run writes them) against DIR/expected<i>.npy (as op_ref.py writes
-them); the two sets must have the same indices, so a missing or an extra
-output fails too.
+`compare.py --all DIR [--ref-dir REFDIR] [--rtol R]` does the same for
+every DIR/out<i>.npy (as mm-run writes them) against REFDIR/expected<i>.npy
+(as op_ref.py writes them; REFDIR defaults to DIR); the two sets must have
+the same indices, so a missing or an extra output fails too.
 """
 
 import argparse
@@ -90,16 +90,17 @@ def indexed_files(directory, prefix):
     return found
 
 
-def compare_dir(directory, rtol):
-    if not os.path.isdir(directory):
-        fail("%s is not a directory" % directory)
+def compare_dir(directory, ref_dir, rtol):
+    for d in (directory, ref_dir):
+        if not os.path.isdir(d):
+            fail("%s is not a directory" % d)
     ours = indexed_files(directory, "out")
-    refs = indexed_files(directory, "expected")
+    refs = indexed_files(ref_dir, "expected")
     if not refs:
-        fail("%s holds no expected<i>.npy" % directory)
+        fail("%s holds no expected<i>.npy" % ref_dir)
     if sorted(ours) != sorted(refs):
-        fail("%s has outputs %s but expected files %s" %
-             (directory, ["out%d.npy" % i for i in sorted(ours)],
+        fail("%s has outputs %s but %s has expected files %s" %
+             (directory, ["out%d.npy" % i for i in sorted(ours)], ref_dir,
               ["expected%d.npy" % i for i in sorted(refs)]))
     for i in sorted(refs):
         print("compare.py: out%d.npy:" % i)
@@ -112,7 +113,10 @@ def main():
     parser.add_argument("ref", nargs="?", help="the reference (.npy)")
     parser.add_argument("--all", metavar="DIR",
                         help="compare every DIR/out<i>.npy with "
-                        "DIR/expected<i>.npy")
+                        "REFDIR/expected<i>.npy")
+    parser.add_argument("--ref-dir", metavar="REFDIR",
+                        help="where --all finds expected<i>.npy (default: "
+                        "DIR)")
     parser.add_argument("--rtol", type=float, default=1e-4)
     args = parser.parse_args()
     if not args.rtol > 0:
@@ -120,7 +124,9 @@ def main():
     if args.all:
         if args.ours or args.ref:
             parser.error("--all takes no OURS/REF files")
-        compare_dir(args.all, args.rtol)
+        compare_dir(args.all, args.ref_dir or args.all, args.rtol)
+    elif args.ref_dir:
+        parser.error("--ref-dir goes with --all")
     elif args.ours and args.ref:
         compare(args.ours, args.ref, args.rtol)
     else:
