@@ -116,7 +116,7 @@ Value Value::makeDim(Dim d) {
   return v;
 }
 
-static std::string formatDouble(double v) {
+std::string sema::formatDouble(double v) {
   char buf[64];
   for (int precision = 1; precision <= 17; ++precision) {
     std::snprintf(buf, sizeof(buf), "%.*g", precision, v);

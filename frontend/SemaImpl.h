@@ -84,6 +84,9 @@ struct Value {
   }
 };
 
+/// The shortest decimal form of V that reads back as V ("1e-06", "2.0").
+std::string formatDouble(double v);
+
 /// Describes a value for messages: "tensor f32[B, 64]", "integer 3", ...
 std::string describe(const Value &v);
 
@@ -123,6 +126,9 @@ struct ParamSpec {
 ParamSpec required(const char *name, ArgKind kind);
 ParamSpec optional(const char *name, ArgKind kind);
 ParamSpec withDefault(const char *name, int64_t v);
+inline ParamSpec withDefault(const char *name, int v) {
+  return withDefault(name, static_cast<int64_t>(v));
+}
 ParamSpec withDefault(const char *name, double v);
 ParamSpec withDefault(const char *name, bool v);
 ParamSpec withDefault(const char *name, const char *v);

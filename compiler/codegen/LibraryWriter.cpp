@@ -399,7 +399,7 @@ bool mm::writeLibraries(const ModelInfo &model, const std::string &objectPath,
   if (!run("sh", {"-c", "ar -M < '" + mri + "'"}, error))
     return false;
   if (!run(cc, {"-shared", "-o", shared, objectPath, glueO, entryO, options.runtimeLibrary,
-                "-Wl,--version-script=" + versionScript, "-Wl,-z,defs", "-lstdc++", "-lm",
+                "-Wl,--version-script=" + versionScript, "-Wl,-z,defs", "-Wl,-Bsymbolic", "-lstdc++", "-lm",
                 "-ldl", "-lpthread"},
            error))
     return false;

@@ -281,7 +281,8 @@ Value gatherFrames(OpBuilder &b, Location loc, Value signal, const StftConfig &c
   int64_t half = config.center ? config.nFft / 2 : 0;
   int64_t left = (config.nFft - config.winLength) / 2;
   Value lengthValue = getValueOrCreateConstantIndexOp(b, loc, length);
-  Value paddedLength = b.create<arith::AddIOp>(loc, lengthValue, indexConst(b, loc, 2 * config.pad));
+  Value paddedLength = getValueOrCreateConstantIndexOp(
+      b, loc, addSizes(b, loc, length, b.getIndexAttr(2 * config.pad)));
   Value frames = createEmpty(
       b, loc, {sizes[0], numFrames, b.getIndexAttr(config.winLength)}, elementType);
   SmallVector<utils::IteratorType> iterators(3, utils::IteratorType::parallel);

@@ -13,6 +13,7 @@
  * and exits 1.
  *===----------------------------------------------------------------------===*/
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -42,11 +43,16 @@ static long read_tokens(const char *path, int32_t *ids) {
     char *end;
     errno = 0;
     long v = strtol(word, &end, 10);
-    if (*end || errno || v < INT32_MIN || v > INT32_MAX || n == kMaxTokens) {
+    int c = fgetc(f); /* a word longer than `word` is not split in two */
+    int too_long = c != EOF && !isspace(c);
+    if (*end || errno || too_long || v < INT32_MIN || v > INT32_MAX ||
+        n == kMaxTokens) {
       if (n == kMaxTokens)
-        fprintf(stderr, "error: %s has more than %d token ids\n", path, kMaxTokens);
+        fprintf(stderr, "error: %s has more than %d token ids\n", path,
+                kMaxTokens);
       else
-        fprintf(stderr, "error: %s: '%s' is not a 32-bit integer\n", path, word);
+        fprintf(stderr, "error: %s: '%s%s' is not a 32-bit integer\n", path,
+                word, too_long ? "..." : "");
       fclose(f);
       return -1;
     }
@@ -59,9 +65,12 @@ static long read_tokens(const char *path, int32_t *ids) {
 }
 
 static uint32_t le32(const unsigned char *p) {
-  return p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+  return p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+         (uint32_t)p[3] << 24;
 }
-static uint16_t le16(const unsigned char *p) { return (uint16_t)(p[0] | p[1] << 8); }
+static uint16_t le16(const unsigned char *p) {
+  return (uint16_t)(p[0] | p[1] << 8);
+}
 
 /* Reads a RIFF/WAVE file of 16-bit PCM, mono, 16 kHz, exactly kNumSamples
  * samples, as floats in [-1, 1) (sample / 32768, as torchaudio.load). */
@@ -120,7 +129,8 @@ static int read_wav(const char *path, float *samples) {
 
 int main(int argc, char **argv) {
   if (argc < 2 || argc > 4) {
-    fprintf(stderr, "usage: %s WEIGHTS.mmw [TOKENS.txt] [AUDIO.wav]\n", argv[0]);
+    fprintf(stderr, "usage: %s WEIGHTS.mmw [TOKENS.txt] [AUDIO.wav]\n",
+            argv[0]);
     return 1;
   }
   const char *tokens_path = argc > 2 ? argv[2] : "data/tokens.txt";
@@ -141,7 +151,8 @@ int main(int argc, char **argv) {
   /* One example (B = 1) of num_tokens tokens (T): text i32[1, T],
    * audio f32[1, 16000] -> score f32[1, 1]. */
   float score = 0.0f;
-  mm_status status = emotion_forward(model, 1, num_tokens, tokens, audio, &score);
+  mm_status status =
+      emotion_forward(model, 1, num_tokens, tokens, audio, &score);
   if (status != MM_OK)
     fprintf(stderr, "error: %s: %s\n", mm_status_name(status),
             mm_last_error_message());

@@ -73,6 +73,8 @@ WEIGHT_STD = {
     "head.weight": 0.15,
 }
 BIAS_MEAN, BIAS_STD = 0.1, 0.5
+# torchaudio's buffers: computed from the layer's arguments, not trained.
+COMPUTED_BUFFERS = ("mel.spectrogram.window", "mel.mel_scale.fb")
 
 
 def randomize(model, seed):
@@ -92,7 +94,12 @@ def build(seed=None, weights_in=None):
     if weights_in is not None:
         with np.load(weights_in) as npz:
             state = {k: torch.from_numpy(npz[k]) for k in npz.files}
-        model.load_state_dict(state, strict=True)
+        # The computed buffers may be left out, as `mmc pack` allows.
+        missing, unexpected = model.load_state_dict(state, strict=False)
+        missing = [k for k in missing if k not in COMPUTED_BUFFERS]
+        if missing or unexpected:
+            sys.exit("reference.py: %s: missing %s, unexpected %s" %
+                     (weights_in, missing, unexpected))
     else:
         randomize(model, seed)
     return model.eval()

@@ -1,13 +1,17 @@
 //===- mm-fe.cpp - test driver for the .mm frontend -----------------------===//
 //
-// Parses a .mm file and prints a stage, like `mmc --emit=...` does, so that
-// the frontend can be tested without the rest of the compiler.
+// Parses a .mm file and prints a stage, like `mmc --emit=ast|mm` does, so
+// that the frontend can be tested without the rest of the compiler.
 //
 //===----------------------------------------------------------------------===//
 
 #include "frontend/AST.h"
 #include "frontend/Frontend.h"
 
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/IR/OwningOpRef.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/SourceMgr.h"
@@ -17,8 +21,11 @@ namespace cl = llvm::cl;
 
 static cl::opt<std::string> inputFile(cl::Positional, cl::Required,
                                       cl::desc("<input .mm file>"));
-static cl::opt<std::string> emit("emit", cl::desc("stage to print: ast"),
+static cl::opt<std::string> emit("emit", cl::desc("stage to print: ast, mm"),
                                  cl::init("ast"));
+static cl::opt<std::string> model("model",
+                                  cl::desc("the model to generate"),
+                                  cl::init(""));
 
 int main(int argc, char **argv) {
   llvm::InitLLVM y(argc, argv);
@@ -29,6 +36,18 @@ int main(int argc, char **argv) {
     return 1;
   if (emit == "ast") {
     mm::dumpAST(*file, llvm::outs());
+    return 0;
+  }
+  if (emit == "mm") {
+    mlir::MLIRContext context;
+    context.printOpOnDiagnostic(false);
+    mlir::SourceMgrDiagnosticHandler handler(sm, &context);
+    mlir::OwningOpRef<mlir::ModuleOp> module =
+        mm::genModule(context, sm, *file, model);
+    if (!module)
+      return 1;
+    module->print(llvm::outs());
+    llvm::outs() << "\n";
     return 0;
   }
   llvm::errs() << "mm-fe: error: unknown --emit stage '" << emit << "'\n";

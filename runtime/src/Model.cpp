@@ -39,6 +39,30 @@ constexpr size_t kMaxReportedProblems = 8;
 /// Longest shape printed from a file before "...".
 constexpr size_t kMaxPrintedRank = 16;
 
+/// The first kMaxReportedProblems problems found, and how many in all: a
+/// hostile file can hold a million wrong tensors.
+class Problems {
+public:
+  void add(std::string problem) {
+    if (first.size() < kMaxReportedProblems)
+      first.push_back(std::move(problem));
+    ++total;
+  }
+  bool empty() const { return total == 0; }
+  std::string join() const {
+    std::string s;
+    for (size_t i = 0; i < first.size(); ++i)
+      s += (i ? "; " : "") + first[i];
+    if (total > first.size())
+      s += "; and " + std::to_string(total - first.size()) + " more problems";
+    return s;
+  }
+
+private:
+  std::vector<std::string> first;
+  size_t total = 0;
+};
+
 std::string quoted(const std::string &s) { return "'" + sanitize(s) + "'"; }
 
 std::string formatFileShape(const flatbuffers::Vector<int64_t> *shape) {
@@ -105,12 +129,11 @@ mm_status validateLibrary(const mm_library_desc *library,
 }
 
 /// Checks every tensor of the file against the manifest, fills
-/// `weightPtrs` and appends one line per problem to `problems`.
+/// `weightPtrs` and adds each problem to `problems`.
 void matchTensors(const mm_library_desc *library,
                   const std::unordered_map<std::string, int32_t> &byName,
                   const mm::mmw::Weights *weights, const uint8_t *base,
-                  std::vector<void *> &weightPtrs,
-                  std::vector<std::string> &problems) {
+                  std::vector<void *> &weightPtrs, Problems &problems) {
   const int32_t numWeights = library->num_weights;
   weightPtrs.assign(static_cast<size_t>(numWeights), nullptr);
   std::vector<bool> seen(static_cast<size_t>(numWeights), false);
@@ -122,21 +145,21 @@ void matchTensors(const mm_library_desc *library,
     std::string name = t->name()->str();
     auto it = byName.find(name);
     if (it == byName.end()) {
-      problems.push_back("tensor " + quoted(name) +
+      problems.add("tensor " + quoted(name) +
                          " is not a weight of model '" + modelName + "'");
       continue;
     }
     int32_t index = it->second;
     const mm_weight_desc &w = library->weights[index];
     if (seen[index]) {
-      problems.push_back("tensor " + quoted(name) + " appears more than once");
+      problems.add("tensor " + quoted(name) + " appears more than once");
       continue;
     }
     seen[index] = true;
 
     int64_t dtype = static_cast<int64_t>(t->dtype());
     if (dtype != static_cast<int64_t>(w.dtype)) {
-      problems.push_back("tensor " + quoted(name) + " has dtype " +
+      problems.add("tensor " + quoted(name) + " has dtype " +
                          describeDType(dtype) + ", the model expects " +
                          mm_dtype_name(w.dtype));
       continue;
@@ -149,7 +172,7 @@ void matchTensors(const mm_library_desc *library,
       sameShape = shape->Get(static_cast<flatbuffers::uoffset_t>(d)) ==
                   w.shape[d];
     if (!sameShape) {
-      problems.push_back("tensor " + quoted(name) + " has shape " +
+      problems.add("tensor " + quoted(name) + " has shape " +
                          formatFileShape(shape) + ", the model expects " +
                          formatShape(w.shape, static_cast<size_t>(w.rank)));
       continue;
@@ -162,7 +185,7 @@ void matchTensors(const mm_library_desc *library,
     const flatbuffers::Vector<uint8_t> *data = t->data();
     uint64_t fileBytes = data ? data->size() : 0;
     if (fileBytes != static_cast<uint64_t>(numBytes)) {
-      problems.push_back("tensor " + quoted(name) + " has " +
+      problems.add("tensor " + quoted(name) + " has " +
                          std::to_string(fileBytes) + " bytes of data, " +
                          mm_dtype_name(w.dtype) + " " +
                          formatShape(w.shape, static_cast<size_t>(w.rank)) +
@@ -176,7 +199,7 @@ void matchTensors(const mm_library_desc *library,
     }
     size_t offset = static_cast<size_t>(data->data() - base);
     if (offset % kDataAlignment != 0) {
-      problems.push_back("tensor " + quoted(name) +
+      problems.add("tensor " + quoted(name) +
                          " has its data at file offset " +
                          std::to_string(offset) + ", which is not " +
                          std::to_string(kDataAlignment) + "-byte aligned");
@@ -189,24 +212,11 @@ void matchTensors(const mm_library_desc *library,
     if (seen[i])
       continue;
     const mm_weight_desc &w = library->weights[i];
-    problems.push_back("tensor '" + sanitize(w.name, std::strlen(w.name)) +
+    problems.add("tensor '" + sanitize(w.name, std::strlen(w.name)) +
                        "' (" + mm_dtype_name(w.dtype) + " " +
                        formatShape(w.shape, static_cast<size_t>(w.rank)) +
                        ") is missing");
   }
-}
-
-std::string joinProblems(const std::vector<std::string> &problems) {
-  std::string s;
-  for (size_t i = 0; i < problems.size() && i < kMaxReportedProblems; ++i) {
-    if (i)
-      s += "; ";
-    s += problems[i];
-  }
-  if (problems.size() > kMaxReportedProblems)
-    s += "; and " + std::to_string(problems.size() - kMaxReportedProblems) +
-         " more problems";
-  return s;
 }
 
 std::string hex64(uint64_t value) {
@@ -313,7 +323,7 @@ mm_status openModel(const mm_library_desc *library, const char *path,
                       quoted(t->name()->str()) + " is misaligned)");
   }
 
-  std::vector<std::string> problems;
+  Problems problems;
   matchTensors(library, byName, weights, base, model->weightPtrs, problems);
 
   std::string fileModel = weights->model()->str();
@@ -323,12 +333,12 @@ mm_status openModel(const mm_library_desc *library, const char *path,
         ", this library is model '" +
         sanitize(library->model_name, std::strlen(library->model_name)) + "'";
     if (!problems.empty())
-      message += " (" + joinProblems(problems) + ")";
+      message += " (" + problems.join() + ")";
     return fail(MM_ERROR_MISMATCH, std::move(message));
   }
   if (!problems.empty())
     return fail(MM_ERROR_MISMATCH,
-                "weights file " + file + ": " + joinProblems(problems));
+                "weights file " + file + ": " + problems.join());
   if (weights->manifest_hash() != library->manifest_hash)
     return fail(MM_ERROR_MISMATCH,
                 "weights file " + file + " has manifest hash " +

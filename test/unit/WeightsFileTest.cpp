@@ -227,6 +227,15 @@ TEST_F(WeightsFile, ExtraTensor) {
                       MM_ERROR_MISMATCH),
             "weights file '" + path() +
                 "': tensor 'lstm.bias' is not a weight of model 'fake'");
+  // Eight problems are spelled out, the rest counted.
+  for (int i = 0; i < 11; ++i)
+    tensors.push_back({"extra" + std::to_string(i), MM_U8, {1}, {0}});
+  std::string message = openError(buildRaw("fake", 1, fakeHash(), tensors),
+                                  MM_ERROR_MISMATCH);
+  EXPECT_NE(message.find("tensor 'extra6' is not"), std::string::npos);
+  EXPECT_EQ(message.find("tensor 'extra7' is not"), std::string::npos);
+  EXPECT_EQ(message.substr(message.size() - 21), "; and 4 more problems")
+      << message;
 }
 
 TEST_F(WeightsFile, DuplicateTensor) {

@@ -28,7 +28,8 @@ struct Array {
   std::vector<int64_t> shape;
   std::vector<uint8_t> data;
 
-  /// Product of `shape` (1 for a scalar).
+  /// Product of `shape` (1 for a scalar); -1 if a dimension is negative or
+  /// the product overflows int64.
   int64_t numElements() const;
 };
 
