@@ -354,13 +354,17 @@ std::optional<BoundArgs> Sema::bind(StringRef callee,
       positional.push_back(i);
 
   unsigned nextPositional = 0;
+  size_t givenPositional = llvm::count_if(
+      args, [](const CallArg &a) { return a.name.empty(); });
   for (CallArg &arg : args) {
     unsigned index;
     if (arg.name.empty()) {
       if (nextPositional >= positional.size())
         return error(arg.loc, callee + " takes at most " +
-                                  Twine(positional.size()) +
-                                  " positional arguments, got more: " +
+                                  Twine(positional.size()) + " positional " +
+                                  (positional.size() == 1 ? "argument"
+                                                          : "arguments") +
+                                  ", got " + Twine(givenPositional) + ": " +
                                   signature);
       index = positional[nextPositional++];
     } else {
@@ -371,16 +375,16 @@ std::optional<BoundArgs> Sema::bind(StringRef callee,
         std::string accepted;
         for (const ParamSpec &p : params)
           accepted += (accepted.empty() ? "" : ", ") + std::string(p.name);
-        return error(arg.loc, "unknown keyword argument '" + arg.name +
-                                  "' for " + callee + "; it accepts " +
+        return error(arg.nameLoc, "unknown keyword argument '" + arg.name +
+                                      "' for " + callee + "; it accepts " +
                                   (accepted.empty() ? std::string("none")
                                                     : accepted));
       }
       index = it - params.begin();
     }
     if (bound.values[index])
-      return error(arg.loc, "argument '" + Twine(params[index].name) +
-                                "' of " + callee + " is given twice");
+      return error(arg.nameLoc, "argument '" + Twine(params[index].name) +
+                                    "' of " + callee + " is given twice");
     std::optional<Value> converted = convertArg(arg.value, params[index].kind);
     if (!converted)
       return error(arg.loc, "argument '" + Twine(params[index].name) + "' of " +
@@ -423,14 +427,7 @@ std::optional<BoundArgs> Sema::bind(StringRef callee,
 //===----------------------------------------------------------------------===//
 
 std::nullopt_t Sema::error(SMLoc loc, const Twine &message) {
-  if (!hadError) {
-    Diagnostic d;
-    d.loc = loc;
-    d.message = message.str();
-    diag.emit(d);
-  }
-  hadError = true;
-  return std::nullopt;
+  return error(loc, message, SMLoc(), "");
 }
 
 std::nullopt_t Sema::error(SMLoc loc, const Twine &message, SMLoc noteLoc,
@@ -441,6 +438,9 @@ std::nullopt_t Sema::error(SMLoc loc, const Twine &message, SMLoc noteLoc,
     d.message = message.str();
     if (noteLoc.isValid())
       d.notes.push_back({noteLoc, note.str()});
+    // Errors inside inlined fns and blocks name the way there.
+    for (auto it = callStack.rbegin(); it != callStack.rend(); ++it)
+      d.notes.push_back(*it);
     diag.emit(d);
   }
   hadError = true;
@@ -517,10 +517,8 @@ std::optional<Shape> Sema::broadcast(const Shape &lhs, const Shape &rhs,
       result[i] = b;
     else
       return error(loc, "shapes " + shapeToString(lhs) + " and " +
-                            shapeToString(rhs) + " do not broadcast for " +
-                            what + ": " + a.str() + " vs " + b.str() +
-                            " in dimension " + Twine(i - (rank - lhs.size())) +
-                            " of the first");
+                            shapeToString(rhs) + " do not broadcast in " +
+                            what + " (" + a.str() + " vs " + b.str() + ")");
   }
   return result;
 }
@@ -740,6 +738,63 @@ std::optional<Value> Sema::matmul(const Value &lhs, const Value &rhs,
 // Entry point and instantiation
 //===----------------------------------------------------------------------===//
 
+void sema::dumpProgram(const Program &program, llvm::raw_ostream &os) {
+  os << "model " << program.modelName << "\n";
+  for (const WeightDecl &w : program.weights)
+    os << "  weight " << w.name << " : " << w.type.str() << "\n";
+  for (const Function &fn : program.functions) {
+    os << "  fn " << fn.name << "(";
+    llvm::interleaveComma(fn.args, os, [&](const Argument &a) {
+      os << a.name << ": " << a.type.str();
+    });
+    os << ") -> (";
+    llvm::interleaveComma(fn.resultTypes, os,
+                          [&](const TensorType &t) { os << t.str(); });
+    os << ")\n";
+    for (const Operation &op : fn.ops) {
+      os << "    ";
+      llvm::interleaveComma(op.results, os, [&](unsigned r) { os << '%' << r; });
+      os << " = " << op.name << "(";
+      llvm::interleaveComma(op.operands, os,
+                            [&](unsigned r) { os << '%' << r; });
+      os << ")";
+      for (const Attribute &a : op.attrs) {
+        os << " " << a.name << "=";
+        switch (a.kind) {
+        case Attribute::Int:
+          os << a.intValue;
+          break;
+        case Attribute::Float:
+          os << formatDouble(a.floatValue);
+          break;
+        case Attribute::Bool:
+          os << (a.boolValue ? "true" : "false");
+          break;
+        case Attribute::String:
+        case Attribute::SymbolRef:
+          os << '"' << a.stringValue << '"';
+          break;
+        case Attribute::IntArray:
+          os << '[';
+          llvm::interleaveComma(a.ints, os);
+          os << ']';
+          break;
+        case Attribute::Scalar:
+          os << formatDouble(a.floatValue);
+          break;
+        }
+      }
+      os << " : ";
+      llvm::interleaveComma(op.results, os,
+                            [&](unsigned r) { os << fn.values[r].str(); });
+      os << "\n";
+    }
+    os << "    return ";
+    llvm::interleaveComma(fn.results, os, [&](unsigned r) { os << '%' << r; });
+    os << "\n";
+  }
+}
+
 bool sema::analyze(const ast::File &file, StringRef modelName,
                    DiagnosticEmitter &diag, Program &program) {
   Sema sema(file, diag, program);
@@ -888,7 +943,7 @@ bool Sema::instantiate(ComponentInstance &inst) {
 static std::string closestName(StringRef name,
                                const std::vector<std::string> &candidates) {
   std::string best;
-  unsigned bestDistance = std::max<size_t>(2, name.size() / 3) + 1;
+  unsigned bestDistance = std::max<size_t>(1, (name.size() + 1) / 3) + 1;
   for (const std::string &c : candidates) {
     unsigned d = name.edit_distance(c, true, bestDistance);
     if (d < bestDistance) {
@@ -976,7 +1031,15 @@ Sema::instantiateLayer(const ast::CallExpr &init, StringRef name,
         if (nextPositional >= params.size())
           return error(arg.loc, "block '" + callee + "' takes " +
                                     Twine(params.size()) +
-                                    " hyper-parameters, got more"),
+                                    " hyper-parameter" +
+                                    (params.size() == 1 ? "" : "s") +
+                                    ", got " +
+                                    Twine(llvm::count_if(
+                                        *args,
+                                        [](const CallArg &a) {
+                                          return a.name.empty();
+                                        })),
+                       block->getLoc(), "block declared here"),
                  nullptr;
         index = nextPositional++;
       } else {
@@ -987,8 +1050,8 @@ Sema::instantiateLayer(const ast::CallExpr &init, StringRef name,
           std::string accepted;
           for (const ast::HyperParam &p : params)
             accepted += (accepted.empty() ? "" : ", ") + p.name;
-          return error(arg.loc, "unknown keyword argument '" + arg.name +
-                                    "' for block '" + callee +
+          return error(arg.nameLoc, "unknown keyword argument '" + arg.name +
+                                        "' for block '" + callee +
                                     "'; it accepts " +
                                     (accepted.empty() ? std::string("none")
                                                       : accepted)),
@@ -997,9 +1060,9 @@ Sema::instantiateLayer(const ast::CallExpr &init, StringRef name,
         index = it - params.begin();
       }
       if (values[index])
-        return error(arg.loc, "hyper-parameter '" + params[index].name +
-                                  "' of block '" + callee +
-                                  "' is given twice"),
+        return error(arg.nameLoc, "hyper-parameter '" + params[index].name +
+                                      "' of block '" + callee +
+                                      "' is given twice"),
                nullptr;
       values[index] = arg.value;
       locs[index] = arg.loc;
@@ -1058,7 +1121,10 @@ Sema::instantiateLayer(const ast::CallExpr &init, StringRef name,
       child->hyperParams[p.name] = v;
     }
     instantiating.push_back(block);
+    callStack.push_back({init.getLoc(), "in block '" + callee.str() +
+                                            "', instantiated here"});
     bool ok = instantiate(*child);
+    callStack.pop_back();
     instantiating.pop_back();
     if (!ok)
       return nullptr;
@@ -1225,7 +1291,7 @@ bool Sema::genFunction(const ast::FnDecl &fn, ComponentInstance &component) {
     for (const ast::ExprPtr &dim : arg.type.dims)
       if (!llvm::isa<ast::IntegerExpr>(dim.get()) &&
           !llvm::isa<ast::NameExpr>(dim.get()))
-        return error(dim->getLoc(), "a dimension of an argument of an "
+        return error(dim->getRange().Start, "a dimension of an argument of an "
                                     "exported fn must be an integer or a "
                                     "symbol"),
                false;
@@ -1274,9 +1340,13 @@ std::optional<std::vector<Value>> Sema::evalBody(const ast::FnDecl &fn,
   for (size_t i = 0, e = body.size(); i < e; ++i) {
     const ast::Stmt &stmt = *body[i];
     if (auto *ret = llvm::dyn_cast<ast::ReturnStmt>(&stmt)) {
-      if (i + 1 != e)
-        return error(body[i + 1]->getLoc(),
-                     "statement after 'return' is never executed");
+      if (i + 1 != e) {
+        const ast::Stmt &next = *body[i + 1];
+        SMLoc loc = next.getLoc();
+        if (auto *assign = llvm::dyn_cast<ast::AssignStmt>(&next))
+          loc = assign->getTargets().front().range.Start;
+        return error(loc, "statement after 'return' is never executed");
+      }
       std::vector<Value> values;
       std::vector<SMLoc> locs;
       for (const ast::ExprPtr &expr : ret->getValues()) {
@@ -1391,10 +1461,15 @@ std::optional<Value> Sema::callFn(const ast::FnDecl &fn,
     unsigned index;
     if (arg.name.empty()) {
       if (nextPositional >= params.size())
-        return error(arg.loc, "fn '" + fn.getName() + "' takes " +
-                                  Twine(params.size()) + " argument" +
-                                  (params.size() == 1 ? "" : "s") +
-                                  ", got more");
+        return error(arg.loc,
+                     "fn '" + fn.getName() + "' takes " +
+                         Twine(params.size()) + " argument" +
+                         (params.size() == 1 ? "" : "s") + ", got " +
+                         Twine(llvm::count_if(args,
+                                              [](const CallArg &a) {
+                                                return a.name.empty();
+                                              })),
+                     fn.getLoc(), "fn declared here");
       index = nextPositional++;
     } else {
       auto it = llvm::find_if(
@@ -1403,8 +1478,8 @@ std::optional<Value> Sema::callFn(const ast::FnDecl &fn,
         std::string accepted;
         for (const ast::FnArg &p : params)
           accepted += (accepted.empty() ? "" : ", ") + p.name;
-        return error(arg.loc, "unknown keyword argument '" + arg.name +
-                                  "' for fn '" + fn.getName() +
+        return error(arg.nameLoc, "unknown keyword argument '" + arg.name +
+                                      "' for fn '" + fn.getName() +
                                   "'; it accepts " +
                                   (accepted.empty() ? std::string("none")
                                                     : accepted));
@@ -1412,8 +1487,9 @@ std::optional<Value> Sema::callFn(const ast::FnDecl &fn,
       index = it - params.begin();
     }
     if (bound[index])
-      return error(arg.loc, "argument '" + params[index].name + "' of fn '" +
-                                fn.getName() + "' is given twice");
+      return error(arg.nameLoc, "argument '" + params[index].name +
+                                    "' of fn '" + fn.getName() +
+                                    "' is given twice");
     bound[index] = &arg;
   }
 
@@ -1464,7 +1540,10 @@ std::optional<Value> Sema::callFn(const ast::FnDecl &fn,
     frame.locals[param.name] = v;
   }
 
+  callStack.push_back({loc, "in fn '" + fn.getName().str() +
+                                "', called here"});
   std::optional<std::vector<Value>> results = evalBody(fn, frame);
+  callStack.pop_back();
   if (!results)
     return std::nullopt;
   if (results->size() == 1 && !fn.hasTupleResult())
@@ -1636,7 +1715,8 @@ std::optional<std::vector<CallArg>> Sema::evalArgs(const ast::CallExpr &call) {
       return std::nullopt;
     CallArg a;
     a.name = arg.name;
-    a.loc = arg.isKeyword() ? arg.nameLoc : arg.value->getLoc();
+    a.loc = arg.value->getRange().Start;
+    a.nameLoc = arg.isKeyword() ? arg.nameLoc : a.loc;
     a.value = std::move(*v);
     args.push_back(std::move(a));
   }

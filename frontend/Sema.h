@@ -23,6 +23,10 @@
 #include <utility>
 #include <vector>
 
+namespace llvm {
+class raw_ostream;
+} // namespace llvm
+
 namespace mm {
 namespace ast {
 class File;
@@ -130,6 +134,10 @@ public:
   virtual ~DiagnosticEmitter();
   virtual void emit(const Diagnostic &diag) = 0;
 };
+
+/// Prints PROGRAM in a readable, MLIR-like form (for debugging Sema
+/// without the dialect: `mm-fe --emit=sema`).
+void dumpProgram(const Program &program, llvm::raw_ostream &os);
 
 /// Checks model MODELNAME of FILE (empty: the file's only or last model)
 /// and fills PROGRAM. Reports the first error through DIAG and returns

@@ -141,8 +141,9 @@ std::string formatSignature(llvm::StringRef name,
 
 /// An argument as written at a call site, already evaluated.
 struct CallArg {
-  std::string name; ///< Empty for a positional argument.
-  llvm::SMLoc loc;
+  std::string name;    ///< Empty for a positional argument.
+  llvm::SMLoc nameLoc; ///< The keyword's location; the value's if positional.
+  llvm::SMLoc loc;     ///< The value's location.
   Value value;
 };
 
@@ -355,6 +356,9 @@ private:
   std::unique_ptr<ComponentInstance> model;
   /// Blocks being instantiated, innermost last (to reject recursion).
   std::vector<const ast::BlockDecl *> instantiating;
+  /// Where the fns and blocks being evaluated were called or instantiated,
+  /// innermost last; errors inside them say so in notes.
+  std::vector<std::pair<llvm::SMLoc, std::string>> callStack;
   /// Weight names already declared, to their location.
   llvm::StringMap<llvm::SMLoc> weightNames;
 

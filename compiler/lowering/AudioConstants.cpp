@@ -66,15 +66,14 @@ static double melToHz(double mel, bool slaneyScale) {
   return kSlaneyFSp * mel;
 }
 
-std::vector<double> mm::melFilterBank(int64_t nFreqs, double fMin, double fMax,
-                                      int64_t nMels, int64_t sampleRate,
-                                      bool slaneyNorm, bool slaneyScale) {
+std::vector<double> mm::melFilterBank(int64_t nFreqs, double fMin, double fMax, int64_t nMels,
+                                      int64_t sampleRate, bool slaneyNorm, bool slaneyScale) {
   if (nFreqs <= 0 || nMels <= 0)
     return {};
   // torchaudio spaces the bins up to `sample_rate // 2`, an integer.
   std::vector<double> allFreqs = linspace(0.0, double(sampleRate / 2), nFreqs);
-  std::vector<double> melPts = linspace(hzToMel(fMin, slaneyScale),
-                                        hzToMel(fMax, slaneyScale), nMels + 2);
+  std::vector<double> melPts =
+      linspace(hzToMel(fMin, slaneyScale), hzToMel(fMax, slaneyScale), nMels + 2);
   std::vector<double> fPts(nMels + 2);
   for (int64_t i = 0; i < nMels + 2; ++i)
     fPts[i] = melToHz(melPts[i], slaneyScale);

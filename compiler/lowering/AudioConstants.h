@@ -25,9 +25,8 @@ std::vector<double> hannWindow(int64_t winLength, int64_t nFft);
 /// sampleRate, norm, mel_scale)`, row-major [nFreqs, nMels] like the `fb`
 /// buffer of `torchaudio.transforms.MelScale`. SLANEYNORM selects
 /// `norm="slaney"`, SLANEYSCALE `mel_scale="slaney"` (else "htk").
-std::vector<double> melFilterBank(int64_t nFreqs, double fMin, double fMax,
-                                  int64_t nMels, int64_t sampleRate,
-                                  bool slaneyNorm, bool slaneyScale);
+std::vector<double> melFilterBank(int64_t nFreqs, double fMin, double fMax, int64_t nMels,
+                                  int64_t sampleRate, bool slaneyNorm, bool slaneyScale);
 
 /// The one-sided DFT of a windowed frame as a matrix, for `frame @ basis`:
 /// row-major [winLength, 2 * (nFft/2 + 1)]. Row `w` stands for sample

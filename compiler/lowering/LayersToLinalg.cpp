@@ -107,8 +107,8 @@ struct LSTMLowering : public OpConversionPattern<mm::LSTMOp> {
 
   /// `x W_ihᵀ + b_ih + b_hh` for every (batch, time) of X [B, T, I]:
   /// [B, T, 4H].
-  static Value inputProjection(OpBuilder &b, Location loc, Value x, Value weightIh,
-                               Value biasIh, Value biasHh) {
+  static Value inputProjection(OpBuilder &b, Location loc, Value x, Value weightIh, Value biasIh,
+                               Value biasHh) {
     SmallVector<OpFoldResult> sizes = getSizes(b, loc, x);
     Value bias = buildElementwise(b, loc, cast<RankedTensorType>(biasIh.getType()),
                                   ValueRange{biasIh, biasHh},
@@ -127,22 +127,18 @@ struct LSTMLowering : public OpConversionPattern<mm::LSTMOp> {
     SmallVector<OpFoldResult> stateSizes = {batch, b.getIndexAttr(hidden)};
     SmallVector<Value> inputs;
     for (int64_t k = 0; k < 4; ++k)
-      inputs.push_back(extractSlice(b, loc, gates, {b.getIndexAttr(0), b.getIndexAttr(k * hidden)},
-                                    stateSizes));
-    Value hInit = createEmpty(b, loc, stateSizes, cast<RankedTensorType>(c.getType()).getElementType());
+      inputs.push_back(
+          extractSlice(b, loc, gates, {b.getIndexAttr(0), b.getIndexAttr(k * hidden)}, stateSizes));
+    Value hInit =
+        createEmpty(b, loc, stateSizes, cast<RankedTensorType>(c.getType()).getElementType());
     SmallVector<AffineMap> maps(6, b.getMultiDimIdentityMap(2));
     SmallVector<utils::IteratorType> iterators(2, utils::IteratorType::parallel);
     auto generic = b.create<linalg::GenericOp>(
-        loc, TypeRange{c.getType(), hInit.getType()}, inputs, ValueRange{c, hInit}, maps,
-        iterators, [](OpBuilder &nb, Location l, ValueRange args) {
-          auto sigmoid = [&](Value x) {
-            Value one = floatConst(nb, l, x.getType(), 1.0);
-            Value e = nb.create<math::ExpOp>(l, nb.create<arith::NegFOp>(l, x));
-            return nb.create<arith::DivFOp>(l, one, nb.create<arith::AddFOp>(l, one, e));
-          };
-          Value i = sigmoid(args[0]), f = sigmoid(args[1]);
+        loc, TypeRange{c.getType(), hInit.getType()}, inputs, ValueRange{c, hInit}, maps, iterators,
+        [](OpBuilder &nb, Location l, ValueRange args) {
+          Value i = sigmoid(nb, l, args[0]), f = sigmoid(nb, l, args[1]);
           Value g = nb.create<math::TanhOp>(l, args[2]);
-          Value o = sigmoid(args[3]);
+          Value o = sigmoid(nb, l, args[3]);
           Value cNew = nb.create<arith::AddFOp>(l, nb.create<arith::MulFOp>(l, f, args[4]),
                                                 nb.create<arith::MulFOp>(l, i, g));
           Value hNew = nb.create<arith::MulFOp>(l, o, nb.create<math::TanhOp>(l, cNew));
@@ -169,7 +165,8 @@ struct LSTMLowering : public OpConversionPattern<mm::LSTMOp> {
     SmallVector<OpFoldResult> historySizes = {batch, addSizes(rewriter, loc, time, oneAttr),
                                               hiddenSize};
 
-    SmallVector<OpFoldResult> finalSizes = {rewriter.getIndexAttr(dirs * layers), batch, hiddenSize};
+    SmallVector<OpFoldResult> finalSizes = {rewriter.getIndexAttr(dirs * layers), batch,
+                                            hiddenSize};
     Value hN = createEmpty(rewriter, loc, finalSizes, elementType);
     Value cN = createEmpty(rewriter, loc, finalSizes, elementType);
 
@@ -240,16 +237,19 @@ struct StftConfig {
   bool normalized, center;
   StringRef padMode;
 
-  template <typename OpTy>
-  static StftConfig of(OpTy op) {
-    return {op.getNFft(),
-            op.getWinLength(),
-            op.getHopLength(),
-            op.getPad(),
-            op.getPower().convertToDouble(),
-            op.getNormalized(),
-            op.getCenter(),
-            op.getPadMode()};
+  /// (ODS returns I64Attr values as uint64_t; the verifier made them
+  /// positive.)
+  template <typename OpTy> static StftConfig of(OpTy op) {
+    StftConfig config;
+    config.nFft = static_cast<int64_t>(op.getNFft());
+    config.winLength = static_cast<int64_t>(op.getWinLength());
+    config.hopLength = static_cast<int64_t>(op.getHopLength());
+    config.pad = static_cast<int64_t>(op.getPad());
+    config.power = op.getPower().convertToDouble();
+    config.normalized = op.getNormalized();
+    config.center = op.getCenter();
+    config.padMode = op.getPadMode();
+    return config;
   }
   int64_t numFreqs() const { return nFft / 2 + 1; }
 };
@@ -283,8 +283,8 @@ Value gatherFrames(OpBuilder &b, Location loc, Value signal, const StftConfig &c
   Value lengthValue = getValueOrCreateConstantIndexOp(b, loc, length);
   Value paddedLength = getValueOrCreateConstantIndexOp(
       b, loc, addSizes(b, loc, length, b.getIndexAttr(2 * config.pad)));
-  Value frames = createEmpty(
-      b, loc, {sizes[0], numFrames, b.getIndexAttr(config.winLength)}, elementType);
+  Value frames =
+      createEmpty(b, loc, {sizes[0], numFrames, b.getIndexAttr(config.winLength)}, elementType);
   SmallVector<utils::IteratorType> iterators(3, utils::IteratorType::parallel);
   auto generic = b.create<linalg::GenericOp>(
       loc, TypeRange{frames.getType()}, ValueRange{}, ValueRange{frames},
@@ -298,16 +298,16 @@ Value gatherFrames(OpBuilder &b, Location loc, Value signal, const StftConfig &c
         Value frame = nb.create<linalg::IndexOp>(l, 1);
         Value sample = nb.create<linalg::IndexOp>(l, 2);
         // Position in the zero-padded signal of length L + 2*pad.
-        Value p = nb.create<arith::AddIOp>(
-            l, nb.create<arith::MulIOp>(l, frame, cst(config.hopLength)),
-            nb.create<arith::AddIOp>(l, sample, cst(left - half)));
+        Value p =
+            nb.create<arith::AddIOp>(l, nb.create<arith::MulIOp>(l, frame, cst(config.hopLength)),
+                                     nb.create<arith::AddIOp>(l, sample, cst(left - half)));
         Value last = nb.create<arith::SubIOp>(l, paddedLength, cst(1));
         if (config.center && config.padMode == "reflect") {
           // x[-k] = x[k] and x[last + k] = x[last - k].
           Value negated = nb.create<arith::SubIOp>(l, cst(0), p);
           p = nb.create<arith::SelectOp>(l, cmp(arith::CmpIPredicate::slt, p, cst(0)), negated, p);
-          Value mirrored = nb.create<arith::SubIOp>(
-              l, nb.create<arith::MulIOp>(l, last, cst(2)), p);
+          Value mirrored =
+              nb.create<arith::SubIOp>(l, nb.create<arith::MulIOp>(l, last, cst(2)), p);
           p = nb.create<arith::SelectOp>(l, cmp(arith::CmpIPredicate::sgt, p, last), mirrored, p);
         } else if (config.center && config.padMode == "replicate") {
           p = nb.create<arith::MaxSIOp>(l, nb.create<arith::MinSIOp>(l, p, last), cst(0));
@@ -329,8 +329,8 @@ Value powerSpectrum(OpBuilder &b, Location loc, Value signal, const StftConfig &
   OpFoldResult length = getSizes(b, loc, signal)[1];
   int64_t extra = 2 * config.pad + (config.center ? 2 * (config.nFft / 2) : 0);
   if (std::optional<int64_t> staticLength = getConstantIntValue(length)) {
-    numFrames = b.getIndexAttr(mm::stftNumFrames(*staticLength, config.nFft, config.hopLength,
-                                                 config.pad, config.center));
+    numFrames = b.getIndexAttr(
+        mm::stftNumFrames(*staticLength, config.nFft, config.hopLength, config.pad, config.center));
   } else {
     Value padded = b.create<arith::AddIOp>(loc, getValueOrCreateConstantIndexOp(b, loc, length),
                                            indexConst(b, loc, extra));
@@ -346,8 +346,9 @@ Value powerSpectrum(OpBuilder &b, Location loc, Value signal, const StftConfig &
   Value frames = gatherFrames(b, loc, signal, config, numFrames);
   Value rows = collapseLeading(b, loc, frames, 1);
   int64_t nFreqs = config.numFreqs();
-  Value basis = floatConstantTensor(b, loc, {config.winLength, 2 * nFreqs},
-                                    mm::stftBasis(config.nFft, config.winLength, config.normalized));
+  Value basis =
+      floatConstantTensor(b, loc, {config.winLength, 2 * nFreqs},
+                          mm::stftBasis(config.nFft, config.winLength, config.normalized));
   Value spectrum = matmul(b, loc, rows, basis);
 
   OpFoldResult numRows = getSizes(b, loc, spectrum)[0];
@@ -355,24 +356,23 @@ Value powerSpectrum(OpBuilder &b, Location loc, Value signal, const StftConfig &
   Value re = extractSlice(b, loc, spectrum, {b.getIndexAttr(0), b.getIndexAttr(0)}, partSizes);
   Value im = extractSlice(b, loc, spectrum, {b.getIndexAttr(0), b.getIndexAttr(nFreqs)}, partSizes);
   double power = config.power;
-  return buildElementwise(b, loc, cast<RankedTensorType>(re.getType()), ValueRange{re, im},
-                          [power](OpBuilder &nb, Location l, ValueRange args) -> Value {
-                            Value sq = nb.create<arith::AddFOp>(
-                                l, nb.create<arith::MulFOp>(l, args[0], args[0]),
-                                nb.create<arith::MulFOp>(l, args[1], args[1]));
-                            if (power == 2.0)
-                              return sq;
-                            if (power == 1.0)
-                              return nb.create<math::SqrtOp>(l, sq);
-                            return nb.create<math::PowFOp>(
-                                l, sq, floatConst(nb, l, sq.getType(), power / 2.0));
-                          });
+  return buildElementwise(
+      b, loc, cast<RankedTensorType>(re.getType()), ValueRange{re, im},
+      [power](OpBuilder &nb, Location l, ValueRange args) -> Value {
+        Value sq = nb.create<arith::AddFOp>(l, nb.create<arith::MulFOp>(l, args[0], args[0]),
+                                            nb.create<arith::MulFOp>(l, args[1], args[1]));
+        if (power == 2.0)
+          return sq;
+        if (power == 1.0)
+          return nb.create<math::SqrtOp>(l, sq);
+        return nb.create<math::PowFOp>(l, sq, floatConst(nb, l, sq.getType(), power / 2.0));
+      });
 }
 
 /// ROWS [N*F, C] (one row per frame) to torchaudio's layout
 /// [leading..., C, F].
-Value framesLast(OpBuilder &b, Location loc, Value rows, OpFoldResult batch,
-                 OpFoldResult numFrames, ArrayRef<OpFoldResult> leading) {
+Value framesLast(OpBuilder &b, Location loc, Value rows, OpFoldResult batch, OpFoldResult numFrames,
+                 ArrayRef<OpFoldResult> leading) {
   auto type = cast<RankedTensorType>(rows.getType());
   OpFoldResult channels = getSizes(b, loc, rows)[1];
   Value perBatch = expandLeading(b, loc, rows, {batch, numFrames});
@@ -386,8 +386,7 @@ Value framesLast(OpBuilder &b, Location loc, Value rows, OpFoldResult batch,
 /// dimensions of the input are flattened into one batch, the power
 /// spectrum is computed per frame, the mel variant applies its filter bank
 /// as a matmul, and the result is laid out [..., channels, frames].
-template <typename OpTy>
-struct SpectrogramLowering : public OpConversionPattern<OpTy> {
+template <typename OpTy> struct SpectrogramLowering : public OpConversionPattern<OpTy> {
   using OpConversionPattern<OpTy>::OpConversionPattern;
   LogicalResult matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
                                 ConversionPatternRewriter &rewriter) const override {
@@ -402,8 +401,7 @@ struct SpectrogramLowering : public OpConversionPattern<OpTy> {
     Value rows = powerSpectrum(rewriter, loc, signal, config, numFrames);
     if constexpr (std::is_same_v<OpTy, mm::MelSpectrogramOp>) {
       // torchaudio's MelScale defaults f_max to `float(sample_rate // 2)`.
-      double fMax = op.getFMax() ? op.getFMax()->convertToDouble()
-                                 : double(op.getSampleRate() / 2);
+      double fMax = op.getFMax() ? op.getFMax()->convertToDouble() : double(op.getSampleRate() / 2);
       int64_t nMels = op.getNMels();
       std::vector<double> bank = mm::melFilterBank(
           config.numFreqs(), op.getFMin().convertToDouble(), fMax, nMels, op.getSampleRate(),
@@ -421,6 +419,6 @@ struct SpectrogramLowering : public OpConversionPattern<OpTy> {
 
 void mm::lowering::populateLayerPatterns(RewritePatternSet &patterns) {
   patterns.add<EmbeddingLowering, LinearLowering, LSTMLowering,
-               SpectrogramLowering<mm::SpectrogramOp>,
-               SpectrogramLowering<mm::MelSpectrogramOp>>(patterns.getContext());
+               SpectrogramLowering<mm::SpectrogramOp>, SpectrogramLowering<mm::MelSpectrogramOp>>(
+      patterns.getContext());
 }

@@ -20,8 +20,7 @@ namespace mm::lowering {
 
 /// The size of every dimension of the ranked tensor VALUE: an attribute if
 /// static, a `tensor.dim` otherwise.
-llvm::SmallVector<mlir::OpFoldResult> getSizes(mlir::OpBuilder &b,
-                                               mlir::Location loc,
+llvm::SmallVector<mlir::OpFoldResult> getSizes(mlir::OpBuilder &b, mlir::Location loc,
                                                mlir::Value value);
 
 /// A tensor type of SIZES: static where a size is a constant.
@@ -29,10 +28,10 @@ mlir::RankedTensorType typeOfSizes(llvm::ArrayRef<mlir::OpFoldResult> sizes,
                                    mlir::Type elementType);
 
 /// Index arithmetic that folds when both sides are constants.
-mlir::OpFoldResult addSizes(mlir::OpBuilder &b, mlir::Location loc,
-                            mlir::OpFoldResult lhs, mlir::OpFoldResult rhs);
-mlir::OpFoldResult mulSizes(mlir::OpBuilder &b, mlir::Location loc,
-                            mlir::OpFoldResult lhs, mlir::OpFoldResult rhs);
+mlir::OpFoldResult addSizes(mlir::OpBuilder &b, mlir::Location loc, mlir::OpFoldResult lhs,
+                            mlir::OpFoldResult rhs);
+mlir::OpFoldResult mulSizes(mlir::OpBuilder &b, mlir::Location loc, mlir::OpFoldResult lhs,
+                            mlir::OpFoldResult rhs);
 
 /// An index constant.
 mlir::Value indexConst(mlir::OpBuilder &b, mlir::Location loc, int64_t value);
@@ -43,49 +42,46 @@ mlir::Value indexConst(mlir::OpBuilder &b, mlir::Location loc, int64_t value);
 
 /// `tensor.empty` of SIZES (the type follows from the sizes).
 mlir::Value createEmpty(mlir::OpBuilder &b, mlir::Location loc,
-                        llvm::ArrayRef<mlir::OpFoldResult> sizes,
-                        mlir::Type elementType);
+                        llvm::ArrayRef<mlir::OpFoldResult> sizes, mlir::Type elementType);
 
 /// A tensor of SIZES filled with the float VALUE (or integer, if the
 /// element type is an integer).
 mlir::Value createFilled(mlir::OpBuilder &b, mlir::Location loc,
-                         llvm::ArrayRef<mlir::OpFoldResult> sizes,
-                         mlir::Type elementType, double value);
+                         llvm::ArrayRef<mlir::OpFoldResult> sizes, mlir::Type elementType,
+                         double value);
 
 /// VALUE as TYPE: a `tensor.cast` when only the static information differs.
-mlir::Value castTo(mlir::OpBuilder &b, mlir::Location loc, mlir::Value value,
-                   mlir::Type type);
+mlir::Value castTo(mlir::OpBuilder &b, mlir::Location loc, mlir::Value value, mlir::Type type);
 
 /// Views the ranked tensor VALUE with its leading dimensions (all but the
 /// last KEEP) collapsed into one; with no leading dimension, a unit one is
 /// prepended. The result has rank KEEP + 1.
-mlir::Value collapseLeading(mlir::OpBuilder &b, mlir::Location loc,
-                            mlir::Value value, int64_t keep);
+mlir::Value collapseLeading(mlir::OpBuilder &b, mlir::Location loc, mlir::Value value,
+                            int64_t keep);
 
 /// The inverse of collapseLeading: splits dimension 0 of VALUE into LEADING
 /// (none: the unit dimension 0 is dropped).
-mlir::Value expandLeading(mlir::OpBuilder &b, mlir::Location loc,
-                          mlir::Value value,
+mlir::Value expandLeading(mlir::OpBuilder &b, mlir::Location loc, mlir::Value value,
                           llvm::ArrayRef<mlir::OpFoldResult> leading);
 
 /// `tensor.extract_slice` of unit strides whose result drops the dimensions
 /// listed in DROPPED (each must have size 1).
-mlir::Value extractSlice(mlir::OpBuilder &b, mlir::Location loc,
-                         mlir::Value source,
+mlir::Value extractSlice(mlir::OpBuilder &b, mlir::Location loc, mlir::Value source,
                          llvm::ArrayRef<mlir::OpFoldResult> offsets,
                          llvm::ArrayRef<mlir::OpFoldResult> sizes,
                          llvm::ArrayRef<int64_t> dropped = {});
 
 /// `tensor.insert_slice` of SOURCE into DEST at OFFSETS, unit strides; SIZES
 /// has DEST's rank (SOURCE may lack its unit dimensions).
-mlir::Value insertSlice(mlir::OpBuilder &b, mlir::Location loc,
-                        mlir::Value source, mlir::Value dest,
-                        llvm::ArrayRef<mlir::OpFoldResult> offsets,
+mlir::Value insertSlice(mlir::OpBuilder &b, mlir::Location loc, mlir::Value source,
+                        mlir::Value dest, llvm::ArrayRef<mlir::OpFoldResult> offsets,
                         llvm::ArrayRef<mlir::OpFoldResult> sizes);
 
 /// A float constant of TYPE.
-mlir::Value floatConst(mlir::OpBuilder &b, mlir::Location loc, mlir::Type type,
-                       double value);
+mlir::Value floatConst(mlir::OpBuilder &b, mlir::Location loc, mlir::Type type, double value);
+
+/// `1 / (1 + exp(-x))` on the scalar X, as torch.sigmoid computes it.
+mlir::Value sigmoid(mlir::OpBuilder &b, mlir::Location loc, mlir::Value x);
 
 /// A linalg.generic computing RESULTTYPE elementwise from OPERANDS with
 /// NumPy broadcasting: operands are aligned on the right and a dimension of
@@ -95,22 +91,19 @@ mlir::Value floatConst(mlir::OpBuilder &b, mlir::Location loc, mlir::Type type,
 mlir::Value buildElementwise(
     mlir::OpBuilder &b, mlir::Location loc, mlir::RankedTensorType resultType,
     mlir::ValueRange operands,
-    llvm::function_ref<mlir::Value(mlir::OpBuilder &, mlir::Location,
-                                   mlir::ValueRange)>
-        body);
+    llvm::function_ref<mlir::Value(mlir::OpBuilder &, mlir::Location, mlir::ValueRange)> body);
 
 //===----------------------------------------------------------------------===//
 // Linear algebra
 //===----------------------------------------------------------------------===//
 
 /// `lhs [M, K] @ rhs [K, N]` as a linalg.matmul into zeros.
-mlir::Value matmul(mlir::OpBuilder &b, mlir::Location loc, mlir::Value lhs,
-                   mlir::Value rhs);
+mlir::Value matmul(mlir::OpBuilder &b, mlir::Location loc, mlir::Value lhs, mlir::Value rhs);
 
 /// `x [M, K] @ weight[N, K]^T + bias [N]` (BIAS may be null): the bias is
 /// broadcast into the accumulator of a linalg.matmul_transpose_b.
-mlir::Value linear2D(mlir::OpBuilder &b, mlir::Location loc, mlir::Value x,
-                     mlir::Value weight, mlir::Value bias);
+mlir::Value linear2D(mlir::OpBuilder &b, mlir::Location loc, mlir::Value x, mlir::Value weight,
+                     mlir::Value bias);
 
 //===----------------------------------------------------------------------===//
 // Patterns

@@ -50,8 +50,7 @@ static OpFoldResult normalizeSize(OpBuilder &b, OpFoldResult size) {
   return size;
 }
 
-static SmallVector<OpFoldResult> normalizeSizes(OpBuilder &b,
-                                                ArrayRef<OpFoldResult> sizes) {
+static SmallVector<OpFoldResult> normalizeSizes(OpBuilder &b, ArrayRef<OpFoldResult> sizes) {
   return llvm::map_to_vector(sizes, [&](OpFoldResult s) { return normalizeSize(b, s); });
 }
 
@@ -60,9 +59,8 @@ SmallVector<OpFoldResult> mm::lowering::getSizes(OpBuilder &b, Location loc, Val
 }
 
 RankedTensorType mm::lowering::typeOfSizes(ArrayRef<OpFoldResult> sizes, Type elementType) {
-  SmallVector<int64_t> shape = llvm::map_to_vector(sizes, [](OpFoldResult s) {
-    return getConstantIntValue(s).value_or(ShapedType::kDynamic);
-  });
+  SmallVector<int64_t> shape = llvm::map_to_vector(
+      sizes, [](OpFoldResult s) { return getConstantIntValue(s).value_or(ShapedType::kDynamic); });
   return RankedTensorType::get(shape, elementType);
 }
 
@@ -140,8 +138,8 @@ Value mm::lowering::collapseLeading(OpBuilder &b, Location loc, Value value, int
     groups.push_back({0, 1});
     for (int64_t i = 1; i < keep; ++i)
       groups.push_back({i + 1});
-    return b.create<tensor::ExpandShapeOp>(loc, typeOfSizes(sizes, type.getElementType()),
-                                           value, groups, normalizeSizes(b, sizes));
+    return b.create<tensor::ExpandShapeOp>(loc, typeOfSizes(sizes, type.getElementType()), value,
+                                           groups, normalizeSizes(b, sizes));
   }
   ReassociationIndices first;
   for (int64_t i = 0; i < leading; ++i)
@@ -189,8 +187,8 @@ Value mm::lowering::expandLeading(OpBuilder &b, Location loc, Value value,
 }
 
 Value mm::lowering::extractSlice(OpBuilder &b, Location loc, Value source,
-                                 ArrayRef<OpFoldResult> offsets,
-                                 ArrayRef<OpFoldResult> sizes, ArrayRef<int64_t> dropped) {
+                                 ArrayRef<OpFoldResult> offsets, ArrayRef<OpFoldResult> sizes,
+                                 ArrayRef<int64_t> dropped) {
   SmallVector<OpFoldResult> normSizes = normalizeSizes(b, sizes);
   SmallVector<OpFoldResult> kept;
   for (auto [i, size] : llvm::enumerate(normSizes))
@@ -203,8 +201,7 @@ Value mm::lowering::extractSlice(OpBuilder &b, Location loc, Value source,
 }
 
 Value mm::lowering::insertSlice(OpBuilder &b, Location loc, Value source, Value dest,
-                                ArrayRef<OpFoldResult> offsets,
-                                ArrayRef<OpFoldResult> sizes) {
+                                ArrayRef<OpFoldResult> offsets, ArrayRef<OpFoldResult> sizes) {
   SmallVector<OpFoldResult> strides(sizes.size(), b.getIndexAttr(1));
   return b.create<tensor::InsertSliceOp>(loc, source, dest, normalizeSizes(b, offsets),
                                          normalizeSizes(b, sizes), strides);
@@ -214,9 +211,15 @@ Value mm::lowering::floatConst(OpBuilder &b, Location loc, Type type, double val
   return b.create<arith::ConstantOp>(loc, b.getFloatAttr(type, value));
 }
 
-Value mm::lowering::buildElementwise(
-    OpBuilder &b, Location loc, RankedTensorType resultType, ValueRange operands,
-    function_ref<Value(OpBuilder &, Location, ValueRange)> body) {
+Value mm::lowering::sigmoid(OpBuilder &b, Location loc, Value x) {
+  Value one = floatConst(b, loc, x.getType(), 1.0);
+  Value e = b.create<math::ExpOp>(loc, b.create<arith::NegFOp>(loc, x));
+  return b.create<arith::DivFOp>(loc, one, b.create<arith::AddFOp>(loc, one, e));
+}
+
+Value mm::lowering::buildElementwise(OpBuilder &b, Location loc, RankedTensorType resultType,
+                                     ValueRange operands,
+                                     function_ref<Value(OpBuilder &, Location, ValueRange)> body) {
   MLIRContext *ctx = b.getContext();
   int64_t rank = resultType.getRank();
   SmallVector<OpFoldResult> sizes(rank);
@@ -283,12 +286,11 @@ Value mm::lowering::linear2D(OpBuilder &b, Location loc, Value x, Value weight, 
     SmallVector<AffineMap> maps = {AffineMap::get(2, 0, {getAffineDimExpr(1, ctx)}, ctx),
                                    b.getMultiDimIdentityMap(2)};
     SmallVector<utils::IteratorType> iterators(2, utils::IteratorType::parallel);
-    init = b.create<linalg::GenericOp>(
-                loc, TypeRange{empty.getType()}, ValueRange{bias}, ValueRange{empty}, maps,
-                iterators,
-                [](OpBuilder &nested, Location nestedLoc, ValueRange args) {
-                  nested.create<linalg::YieldOp>(nestedLoc, args[0]);
-                })
+    init = b.create<linalg::GenericOp>(loc, TypeRange{empty.getType()}, ValueRange{bias},
+                                       ValueRange{empty}, maps, iterators,
+                                       [](OpBuilder &nested, Location nestedLoc, ValueRange args) {
+                                         nested.create<linalg::YieldOp>(nestedLoc, args[0]);
+                                       })
                .getResult(0);
   } else {
     init = createFilled(b, loc, sizes, elementType, 0.0);
@@ -315,18 +317,11 @@ struct ConstantLowering : public OpConversionPattern<mm::ConstantOp> {
   }
 };
 
-Value sigmoid(OpBuilder &b, Location loc, Value x) {
-  Value one = floatConst(b, loc, x.getType(), 1.0);
-  Value e = b.create<math::ExpOp>(loc, b.create<arith::NegFOp>(loc, x));
-  return b.create<arith::DivFOp>(loc, one, b.create<arith::AddFOp>(loc, one, e));
-}
-
 // The scalar computation of each elementwise op, by overloading on the op.
 
 Value scalarOp(mm::ReluOp, OpBuilder &b, Location loc, ValueRange args) {
   // maximumf propagates NaN like torch.relu does.
-  return b.create<arith::MaximumFOp>(loc, args[0],
-                                     floatConst(b, loc, args[0].getType(), 0.0));
+  return b.create<arith::MaximumFOp>(loc, args[0], floatConst(b, loc, args[0].getType(), 0.0));
 }
 Value scalarOp(mm::SigmoidOp, OpBuilder &b, Location loc, ValueRange args) {
   return sigmoid(b, loc, args[0]);
@@ -379,11 +374,9 @@ Value scalarOp(mm::ClampOp op, OpBuilder &b, Location loc, ValueRange args) {
   // min > max, and this order does too.
   Value x = args[0];
   if (std::optional<APFloat> lo = op.getMin())
-    x = b.create<arith::MaximumFOp>(loc, x,
-                                    floatConst(b, loc, x.getType(), lo->convertToDouble()));
+    x = b.create<arith::MaximumFOp>(loc, x, floatConst(b, loc, x.getType(), lo->convertToDouble()));
   if (std::optional<APFloat> hi = op.getMax())
-    x = b.create<arith::MinimumFOp>(loc, x,
-                                    floatConst(b, loc, x.getType(), hi->convertToDouble()));
+    x = b.create<arith::MinimumFOp>(loc, x, floatConst(b, loc, x.getType(), hi->convertToDouble()));
   return x;
 }
 
@@ -404,16 +397,37 @@ Value scalarOp(mm::MulOp, OpBuilder &b, Location loc, ValueRange args) {
   return floatOrInt<arith::MulFOp, arith::MulIOp>(b, loc, args);
 }
 Value scalarOp(mm::DivOp, OpBuilder &b, Location loc, ValueRange args) {
-  // Integer division is rejected before the conversion (checkSupported).
+  // Integer division never gets here (unsupportedReason).
   return b.create<arith::DivFOp>(loc, args[0], args[1]);
 }
 
+/// Why the arithmetic of OP cannot be given PyTorch's meaning, or an empty
+/// string if it can: `/` of integer tensors is a float tensor in PyTorch,
+/// and arith has no unsigned integer types.
+std::string unsupportedReason(Operation *op) {
+  if (!isa<mm::AddOp, mm::SubOp, mm::MulOp, mm::DivOp>(op))
+    return "";
+  Type elementType = cast<RankedTensorType>(op->getResult(0).getType()).getElementType();
+  if (isa<FloatType>(elementType))
+    return "";
+  std::string reason;
+  llvm::raw_string_ostream os(reason);
+  if (isa<mm::DivOp>(op))
+    os << "on integers is not supported: PyTorch's `/` of '" << elementType
+       << "' tensors gives a float tensor";
+  else if (!elementType.isSignlessInteger())
+    os << "on '" << elementType << "' is not supported";
+  return reason;
+}
+
 /// Any elementwise op, unary or binary with broadcasting.
-template <typename OpTy>
-struct ElementwiseLowering : public OpConversionPattern<OpTy> {
+template <typename OpTy> struct ElementwiseLowering : public OpConversionPattern<OpTy> {
   using OpConversionPattern<OpTy>::OpConversionPattern;
   LogicalResult matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
                                 ConversionPatternRewriter &rewriter) const override {
+    std::string reason = unsupportedReason(op);
+    if (!reason.empty())
+      return rewriter.notifyMatchFailure(op, reason);
     auto resultType = cast<RankedTensorType>(op.getType());
     Value result = buildElementwise(
         rewriter, op.getLoc(), resultType, adaptor.getOperands(),
@@ -503,8 +517,8 @@ struct MatmulLowering : public OpConversionPattern<mm::MatmulOp> {
         loc, TypeRange{init.getType()}, ValueRange{lhs, rhs}, ValueRange{init}, maps, iterators,
         [](OpBuilder &b, Location nestedLoc, ValueRange args) {
           Value product = b.create<arith::MulFOp>(nestedLoc, args[0], args[1]);
-          b.create<linalg::YieldOp>(nestedLoc,
-                                    ValueRange{b.create<arith::AddFOp>(nestedLoc, args[2], product)});
+          b.create<linalg::YieldOp>(
+              nestedLoc, ValueRange{b.create<arith::AddFOp>(nestedLoc, args[2], product)});
         });
     rewriter.replaceOp(op, castTo(rewriter, loc, generic.getResult(0), resultType));
     return success();
@@ -517,8 +531,7 @@ struct MatmulLowering : public OpConversionPattern<mm::MatmulOp> {
 
 /// mean, sum and amax over `dims` (all if empty), with keepdim as an
 /// expand_shape of the reduced result.
-template <typename OpTy>
-struct ReductionLowering : public OpConversionPattern<OpTy> {
+template <typename OpTy> struct ReductionLowering : public OpConversionPattern<OpTy> {
   using OpConversionPattern<OpTy>::OpConversionPattern;
   LogicalResult matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
                                 ConversionPatternRewriter &rewriter) const override {
@@ -598,8 +611,8 @@ struct ReductionLowering : public OpConversionPattern<OpTy> {
       if (!groups.empty())
         llvm::append_range(groups.back(), current);
       keptSizes = normalizeSizes(rewriter, keptSizes);
-      result = rewriter.create<tensor::ExpandShapeOp>(
-          loc, typeOfSizes(keptSizes, elementType), result, groups, keptSizes);
+      result = rewriter.create<tensor::ExpandShapeOp>(loc, typeOfSizes(keptSizes, elementType),
+                                                      result, groups, keptSizes);
     }
     rewriter.replaceOp(op, castTo(rewriter, loc, result, resultType));
     return success();
@@ -635,12 +648,13 @@ struct CatLowering : public OpConversionPattern<mm::CatOp> {
 
     Value result = createEmpty(rewriter, loc, sizes, resultType.getElementType());
     OpFoldResult offset = rewriter.getIndexAttr(0);
-    for (Value input : inputs) {
+    for (auto [i, input] : llvm::enumerate(inputs)) {
       SmallVector<OpFoldResult> inputSizes = getSizes(rewriter, loc, input);
       SmallVector<OpFoldResult> offsets(inputSizes.size(), rewriter.getIndexAttr(0));
       offsets[dim] = offset;
       result = insertSlice(rewriter, loc, input, result, offsets, inputSizes);
-      offset = addSizes(rewriter, loc, offset, inputSizes[dim]);
+      if (i + 1 < inputs.size())
+        offset = addSizes(rewriter, loc, offset, inputSizes[dim]);
     }
     rewriter.replaceOp(op, castTo(rewriter, loc, result, resultType));
     return success();
@@ -691,13 +705,18 @@ struct SliceLowering : public OpConversionPattern<mm::SliceOp> {
     Location loc = op.getLoc();
     Value input = adaptor.getInput();
     int64_t dim = op.getDim(), start = op.getStart(), step = op.getStep();
-    std::optional<int64_t> end = op.getEnd();
+    // (A plain flag and value: GCC 12 mistakes an optional's use here for
+    // an uninitialized read.)
+    bool hasEnd = op.getEnd().has_value();
+    int64_t end = op.getEnd().value_or(0);
     SmallVector<OpFoldResult> sizes = getSizes(rewriter, loc, input);
     OpFoldResult offset, length;
     if (std::optional<int64_t> staticSize = getConstantIntValue(sizes[dim])) {
       int64_t size = *staticSize;
-      auto clampIndex = [&](int64_t i) { return std::clamp<int64_t>(i < 0 ? i + size : i, 0, size); };
-      int64_t lo = clampIndex(start), hi = end ? clampIndex(*end) : size;
+      auto clampIndex = [&](int64_t i) {
+        return std::clamp<int64_t>(i < 0 ? i + size : i, 0, size);
+      };
+      int64_t lo = clampIndex(start), hi = hasEnd ? clampIndex(end) : size;
       offset = rewriter.getIndexAttr(lo);
       length = rewriter.getIndexAttr(hi <= lo ? 0 : (hi - lo + step - 1) / step);
     } else {
@@ -711,10 +730,11 @@ struct SliceLowering : public OpConversionPattern<mm::SliceOp> {
         return rewriter.create<arith::MinSIOp>(loc, v, size);
       };
       Value lo = clampIndex(start);
-      Value hi = end ? clampIndex(*end) : size;
-      Value span = rewriter.create<arith::MaxSIOp>(
-          loc, rewriter.create<arith::SubIOp>(loc, hi, lo), zero);
-      Value rounded = rewriter.create<arith::AddIOp>(loc, span, indexConst(rewriter, loc, step - 1));
+      Value hi = hasEnd ? clampIndex(end) : size;
+      Value span =
+          rewriter.create<arith::MaxSIOp>(loc, rewriter.create<arith::SubIOp>(loc, hi, lo), zero);
+      Value rounded =
+          rewriter.create<arith::AddIOp>(loc, span, indexConst(rewriter, loc, step - 1));
       offset = lo;
       length = rewriter.create<arith::DivUIOp>(loc, rounded, indexConst(rewriter, loc, step))
                    .getResult();
@@ -725,7 +745,8 @@ struct SliceLowering : public OpConversionPattern<mm::SliceOp> {
     sizes[dim] = normalizeSize(rewriter, length);
     strides[dim] = rewriter.getIndexAttr(step);
     auto type = typeOfSizes(sizes, cast<RankedTensorType>(input.getType()).getElementType());
-    Value result = rewriter.create<tensor::ExtractSliceOp>(loc, type, input, offsets, sizes, strides);
+    Value result =
+        rewriter.create<tensor::ExtractSliceOp>(loc, type, input, offsets, sizes, strides);
     rewriter.replaceOp(op, castTo(rewriter, loc, result, op.getType()));
     return success();
   }
@@ -757,28 +778,17 @@ void mm::populateMMToLinalgPatterns(RewritePatternSet &patterns) {
 /// "failed to legalize".
 static LogicalResult checkSupported(ModuleOp module) {
   WalkResult result = module.walk([](Operation *op) {
-    if (!isa<mm::AddOp, mm::SubOp, mm::MulOp, mm::DivOp>(op))
+    std::string reason = unsupportedReason(op);
+    if (reason.empty())
       return WalkResult::advance();
-    Type elementType = cast<RankedTensorType>(op->getResult(0).getType()).getElementType();
-    if (isa<FloatType>(elementType))
-      return WalkResult::advance();
-    if (isa<mm::DivOp>(op)) {
-      op->emitOpError() << "on integers is not supported: PyTorch's `/` of " << elementType
-                        << " tensors gives a float tensor";
-      return WalkResult::interrupt();
-    }
-    if (!elementType.isSignlessInteger()) {
-      op->emitOpError() << "on " << elementType << " is not supported";
-      return WalkResult::interrupt();
-    }
-    return WalkResult::advance();
+    op->emitOpError() << reason;
+    return WalkResult::interrupt();
   });
   return failure(result.wasInterrupted());
 }
 
 namespace {
-struct ConvertMMToLinalgPass
-    : public mm::impl::ConvertMMToLinalgBase<ConvertMMToLinalgPass> {
+struct ConvertMMToLinalgPass : public mm::impl::ConvertMMToLinalgBase<ConvertMMToLinalgPass> {
   void runOnOperation() override {
     ModuleOp module = getOperation();
     if (failed(checkSupported(module)))

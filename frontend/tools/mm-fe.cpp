@@ -7,6 +7,7 @@
 
 #include "frontend/AST.h"
 #include "frontend/Frontend.h"
+#include "frontend/Sema.h"
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Diagnostics.h"
@@ -21,7 +22,7 @@ namespace cl = llvm::cl;
 
 static cl::opt<std::string> inputFile(cl::Positional, cl::Required,
                                       cl::desc("<input .mm file>"));
-static cl::opt<std::string> emit("emit", cl::desc("stage to print: ast, mm"),
+static cl::opt<std::string> emit("emit", cl::desc("stage to print: ast, sema, mm"),
                                  cl::init("ast"));
 static cl::opt<std::string> model("model",
                                   cl::desc("the model to generate"),
@@ -36,6 +37,23 @@ int main(int argc, char **argv) {
     return 1;
   if (emit == "ast") {
     mm::dumpAST(*file, llvm::outs());
+    return 0;
+  }
+  if (emit == "sema") {
+    /// Prints Sema errors like the SourceMgr prints parse errors.
+    struct Printer : mm::sema::DiagnosticEmitter {
+      llvm::SourceMgr &sm;
+      explicit Printer(llvm::SourceMgr &sm) : sm(sm) {}
+      void emit(const mm::sema::Diagnostic &d) override {
+        sm.PrintMessage(d.loc, llvm::SourceMgr::DK_Error, d.message);
+        for (const auto &[loc, note] : d.notes)
+          sm.PrintMessage(loc, llvm::SourceMgr::DK_Note, note);
+      }
+    } printer(sm);
+    mm::sema::Program program;
+    if (!mm::sema::analyze(*file, model, printer, program))
+      return 1;
+    mm::sema::dumpProgram(program, llvm::outs());
     return 0;
   }
   if (emit == "mm") {
