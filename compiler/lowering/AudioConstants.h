@@ -18,13 +18,20 @@ namespace mm {
 /// The periodic Hann window of WINLENGTH samples
 /// (`torch.hann_window(win_length)`), zero-padded on both sides to NFFT
 /// samples the way torch.stft pads it: `(nFft - winLength) / 2` zeros on the
-/// left. Requires 0 < winLength <= nFft.
+/// left. Requires 0 < winLength <= nFft (else all zeros).
+/// `hannWindow(winLength, winLength)` is the `window` buffer of
+/// torchaudio's Spectrogram (it is stored unpadded); torchaudio computes it
+/// in float32, so compare within about 1e-6.
 std::vector<double> hannWindow(int64_t winLength, int64_t nFft);
 
 /// `torchaudio.functional.melscale_fbanks(nFreqs, fMin, fMax, nMels,
 /// sampleRate, norm, mel_scale)`, row-major [nFreqs, nMels] like the `fb`
 /// buffer of `torchaudio.transforms.MelScale`. SLANEYNORM selects
-/// `norm="slaney"`, SLANEYSCALE `mel_scale="slaney"` (else "htk").
+/// `norm="slaney"`, SLANEYSCALE `mel_scale="slaney"` (else "htk"). Note that
+/// MelScale's default f_max is `float(sample_rate // 2)`. torchaudio builds
+/// `fb` in float32 from differences of nearby values: a state_dict's `fb`
+/// differs from this one by up to ~2e-5 of its largest entry (measured), so
+/// compare within 1e-4 of max|fb|.
 std::vector<double> melFilterBank(int64_t nFreqs, double fMin, double fMax, int64_t nMels,
                                   int64_t sampleRate, bool slaneyNorm, bool slaneyScale);
 

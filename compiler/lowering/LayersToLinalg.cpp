@@ -390,6 +390,9 @@ template <typename OpTy> struct SpectrogramLowering : public OpConversionPattern
   using OpConversionPattern<OpTy>::OpConversionPattern;
   LogicalResult matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
                                 ConversionPatternRewriter &rewriter) const override {
+    std::string reason = unsupportedReason(op);
+    if (!reason.empty())
+      return rewriter.notifyMatchFailure(op, reason);
     Location loc = op.getLoc();
     Value input = adaptor.getInput();
     StftConfig config = StftConfig::of(op);

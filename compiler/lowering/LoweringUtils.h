@@ -12,6 +12,8 @@
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/PatternMatch.h"
 
+#include <string>
+
 namespace mm::lowering {
 
 //===----------------------------------------------------------------------===//
@@ -108,6 +110,13 @@ mlir::Value linear2D(mlir::OpBuilder &b, mlir::Location loc, mlir::Value x, mlir
 //===----------------------------------------------------------------------===//
 // Patterns
 //===----------------------------------------------------------------------===//
+
+/// Why OP cannot be lowered, or an empty string if it can: integer `/`
+/// (a float tensor in PyTorch), arithmetic on unsigned integers (arith has
+/// none), and audio ops whose constant DFT basis or mel filter bank would
+/// be unreasonably large. The patterns do not match such ops; the pass
+/// reports the reason before converting.
+std::string unsupportedReason(mlir::Operation *op);
 
 /// The patterns of the layers with weights and of the audio front-end
 /// (LayersToLinalg.cpp).

@@ -300,6 +300,57 @@ Value mm::lowering::linear2D(OpBuilder &b, Location loc, Value x, Value weight, 
 }
 
 //===----------------------------------------------------------------------===//
+// What cannot be lowered
+//===----------------------------------------------------------------------===//
+
+/// The largest constant the audio lowering bakes into the code, in
+/// elements: 64 MB of f32, a DFT basis for n_fft = 4096.
+static constexpr int64_t kMaxConstantElements = int64_t(1) << 24;
+
+/// The size of a DFT basis or filter bank, saturated so that absurd
+/// attributes cannot overflow.
+static int64_t constantElements(int64_t rows, int64_t cols) {
+  if (rows > kMaxConstantElements || cols > kMaxConstantElements)
+    return kMaxConstantElements + 1;
+  return rows * cols;
+}
+
+template <typename SpecOp> static std::string audioReason(SpecOp op, int64_t melChannels) {
+  int64_t nFft = op.getNFft(), win = op.getWinLength();
+  int64_t rows = win, cols = 2 * (nFft / 2 + 1);
+  std::string reason;
+  llvm::raw_string_ostream os(reason);
+  if (nFft > kMaxConstantElements || constantElements(rows, cols) > kMaxConstantElements)
+    os << "needs a DFT basis of " << win << " x " << cols
+       << " constants, more than the lowering's limit of " << kMaxConstantElements;
+  else if (melChannels > 0 &&
+           constantElements(nFft / 2 + 1, melChannels) > kMaxConstantElements)
+    os << "needs a mel filter bank of " << nFft / 2 + 1 << " x " << melChannels
+       << " constants, more than the lowering's limit of " << kMaxConstantElements;
+  return reason;
+}
+
+std::string mm::lowering::unsupportedReason(Operation *op) {
+  if (auto spec = dyn_cast<mm::SpectrogramOp>(op))
+    return audioReason(spec, 0);
+  if (auto mel = dyn_cast<mm::MelSpectrogramOp>(op))
+    return audioReason(mel, mel.getNMels());
+  if (!isa<mm::AddOp, mm::SubOp, mm::MulOp, mm::DivOp>(op))
+    return "";
+  Type elementType = cast<RankedTensorType>(op->getResult(0).getType()).getElementType();
+  if (isa<FloatType>(elementType))
+    return "";
+  std::string reason;
+  llvm::raw_string_ostream os(reason);
+  if (isa<mm::DivOp>(op))
+    os << "on integers is not supported: PyTorch's `/` of '" << elementType
+       << "' tensors gives a float tensor";
+  else if (!elementType.isSignlessInteger())
+    os << "on '" << elementType << "' is not supported";
+  return reason;
+}
+
+//===----------------------------------------------------------------------===//
 // Constants and elementwise ops
 //===----------------------------------------------------------------------===//
 
@@ -399,25 +450,6 @@ Value scalarOp(mm::MulOp, OpBuilder &b, Location loc, ValueRange args) {
 Value scalarOp(mm::DivOp, OpBuilder &b, Location loc, ValueRange args) {
   // Integer division never gets here (unsupportedReason).
   return b.create<arith::DivFOp>(loc, args[0], args[1]);
-}
-
-/// Why the arithmetic of OP cannot be given PyTorch's meaning, or an empty
-/// string if it can: `/` of integer tensors is a float tensor in PyTorch,
-/// and arith has no unsigned integer types.
-std::string unsupportedReason(Operation *op) {
-  if (!isa<mm::AddOp, mm::SubOp, mm::MulOp, mm::DivOp>(op))
-    return "";
-  Type elementType = cast<RankedTensorType>(op->getResult(0).getType()).getElementType();
-  if (isa<FloatType>(elementType))
-    return "";
-  std::string reason;
-  llvm::raw_string_ostream os(reason);
-  if (isa<mm::DivOp>(op))
-    os << "on integers is not supported: PyTorch's `/` of '" << elementType
-       << "' tensors gives a float tensor";
-  else if (!elementType.isSignlessInteger())
-    os << "on '" << elementType << "' is not supported";
-  return reason;
 }
 
 /// Any elementwise op, unary or binary with broadcasting.

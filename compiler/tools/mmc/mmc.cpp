@@ -23,6 +23,7 @@
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/InitAllDialects.h"
 #include "mlir/InitAllExtensions.h"
+#include "mlir/InitAllPasses.h"
 #include "mlir/Parser/Parser.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Support/FileUtilities.h"
@@ -369,6 +370,8 @@ int main(int argc, char **argv) {
   int rc = parseArgs(argc, argv, opts);
   if (rc >= 0)
     return rc;
+  // The pipelines are composed from upstream passes' textual names.
+  mlir::registerAllPasses();
   mm::registerPasses();
   Driver driver(opts);
   return driver.run(argv[0]);
