@@ -939,6 +939,138 @@ bool Sema::instantiate(ComponentInstance &inst) {
   return true;
 }
 
+/// Binds the hyper-parameters of BLOCK like the arguments of a Python
+/// __init__ and instantiates it as LAYER.
+bool Sema::instantiateBlock(const ast::CallExpr &init,
+                            const ast::BlockDecl &blockDecl,
+                            std::vector<CallArg> &args, StringRef name,
+                            StringRef prefix, LayerInstance &layer) {
+  const ast::BlockDecl *block = &blockDecl;
+  StringRef callee = block->getName();
+  if (llvm::is_contained(instantiating, block))
+    return error(init.getLoc(), "block '" + callee +
+                                    "' contains itself (through layer '" +
+                                    name + "')"),
+           false;
+  if (instantiating.size() >= kMaxCallDepth)
+    return error(init.getLoc(), "blocks are nested too deeply (more than " +
+                                    Twine(kMaxCallDepth) + " levels)"),
+           false;
+  auto child = std::make_unique<ComponentInstance>();
+  child->decl = block;
+  child->prefix = prefix.str();
+  const auto &params = block->getHyperParams();
+  std::vector<std::optional<Value>> values(params.size());
+  std::vector<SMLoc> locs(params.size(), init.getLoc());
+  unsigned nextPositional = 0;
+  for (CallArg &arg : args) {
+    unsigned index;
+    if (arg.name.empty()) {
+      if (nextPositional >= params.size())
+        return error(arg.loc, "block '" + callee + "' takes " +
+                                  Twine(params.size()) +
+                                  " hyper-parameter" +
+                                  (params.size() == 1 ? "" : "s") +
+                                  ", got " +
+                                  Twine(llvm::count_if(
+                                      args,
+                                      [](const CallArg &a) {
+                                        return a.name.empty();
+                                      })),
+                     block->getLoc(), "block declared here"),
+               false;
+      index = nextPositional++;
+    } else {
+      auto it = llvm::find_if(params, [&](const ast::HyperParam &p) {
+        return p.name == arg.name;
+      });
+      if (it == params.end()) {
+        std::string accepted;
+        for (const ast::HyperParam &p : params)
+          accepted += (accepted.empty() ? "" : ", ") + p.name;
+        return error(arg.nameLoc, "unknown keyword argument '" + arg.name +
+                                      "' for block '" + callee +
+                                  "'; it accepts " +
+                                  (accepted.empty() ? std::string("none")
+                                                    : accepted)),
+               false;
+      }
+      index = it - params.begin();
+    }
+    if (values[index])
+      return error(arg.nameLoc, "hyper-parameter '" + params[index].name +
+                                    "' of block '" + callee +
+                                    "' is given twice"),
+             false;
+    values[index] = arg.value;
+    locs[index] = arg.loc;
+  }
+  for (size_t i = 0; i < params.size(); ++i) {
+    const ast::HyperParam &p = params[i];
+    if (!values[i]) {
+      if (!p.defaultValue)
+        return error(init.getLoc(), "missing hyper-parameter '" + p.name +
+                                        "' of block '" + callee + "'",
+                     p.nameRange.Start, "declared here"),
+               false;
+      // Defaults are evaluated on their own, as Python's are.
+      Frame empty;
+      frames.push_back(&empty);
+      std::optional<Value> v = eval(*p.defaultValue);
+      frames.pop_back();
+      if (!v)
+        return false;
+      values[i] = std::move(v);
+      locs[i] = p.defaultValue->getLoc();
+    }
+    Value &v = *values[i];
+    bool ok = true;
+    StringRef expected;
+    switch (p.type) {
+    case ast::HyperParam::Any:
+      ok = v.kind == Value::Int || v.kind == Value::Float ||
+           v.kind == Value::String || v.kind == Value::Bool;
+      expected = "an integer, a float, a string or a boolean";
+      break;
+    case ast::HyperParam::Int:
+      ok = v.kind == Value::Int;
+      expected = "an integer";
+      break;
+    case ast::HyperParam::Float:
+      ok = v.isNumber();
+      if (v.kind == Value::Int)
+        v = Value::makeFloat(static_cast<double>(v.intValue));
+      expected = "a float";
+      break;
+    case ast::HyperParam::String:
+      ok = v.kind == Value::String;
+      expected = "a string";
+      break;
+    case ast::HyperParam::Bool:
+      ok = v.kind == Value::Bool;
+      expected = "a boolean";
+      break;
+    }
+    if (!ok)
+      return error(locs[i], "hyper-parameter '" + p.name + "' of block '" +
+                                callee + "' must be " + expected +
+                                ", found " + describe(v)),
+             false;
+    child->hyperParams[p.name] = v;
+  }
+  instantiating.push_back(block);
+  callStack.push_back({init.getLoc(), "in block '" + callee.str() +
+                                          "', instantiated here"});
+  bool ok = instantiate(*child);
+  callStack.pop_back();
+  instantiating.pop_back();
+  if (!ok)
+    return false;
+  layer.kind = LayerInstance::Block;
+  layer.block = std::move(child);
+  return true;
+}
+
 /// Finds the name in CANDIDATES closest to NAME, for "did you mean" hints.
 static std::string closestName(StringRef name,
                                const std::vector<std::string> &candidates) {
@@ -1007,129 +1139,8 @@ Sema::instantiateLayer(const ast::CallExpr &init, StringRef name,
 
   auto blockIt = blocks.find(callee);
   if (blockIt != blocks.end()) {
-    const ast::BlockDecl *block = blockIt->second;
-    if (llvm::is_contained(instantiating, block))
-      return error(init.getLoc(), "block '" + callee +
-                                      "' contains itself (through layer '" +
-                                      name + "')"),
-             nullptr;
-    if (instantiating.size() >= kMaxCallDepth)
-      return error(init.getLoc(), "blocks are nested too deeply (more than " +
-                                      Twine(kMaxCallDepth) + " levels)"),
-             nullptr;
-    // Hyper-parameters bind like the arguments of a Python __init__.
-    auto child = std::make_unique<ComponentInstance>();
-    child->decl = block;
-    child->prefix = prefix.str();
-    const auto &params = block->getHyperParams();
-    std::vector<std::optional<Value>> values(params.size());
-    std::vector<SMLoc> locs(params.size(), init.getLoc());
-    unsigned nextPositional = 0;
-    for (CallArg &arg : *args) {
-      unsigned index;
-      if (arg.name.empty()) {
-        if (nextPositional >= params.size())
-          return error(arg.loc, "block '" + callee + "' takes " +
-                                    Twine(params.size()) +
-                                    " hyper-parameter" +
-                                    (params.size() == 1 ? "" : "s") +
-                                    ", got " +
-                                    Twine(llvm::count_if(
-                                        *args,
-                                        [](const CallArg &a) {
-                                          return a.name.empty();
-                                        })),
-                       block->getLoc(), "block declared here"),
-                 nullptr;
-        index = nextPositional++;
-      } else {
-        auto it = llvm::find_if(params, [&](const ast::HyperParam &p) {
-          return p.name == arg.name;
-        });
-        if (it == params.end()) {
-          std::string accepted;
-          for (const ast::HyperParam &p : params)
-            accepted += (accepted.empty() ? "" : ", ") + p.name;
-          return error(arg.nameLoc, "unknown keyword argument '" + arg.name +
-                                        "' for block '" + callee +
-                                    "'; it accepts " +
-                                    (accepted.empty() ? std::string("none")
-                                                      : accepted)),
-                 nullptr;
-        }
-        index = it - params.begin();
-      }
-      if (values[index])
-        return error(arg.nameLoc, "hyper-parameter '" + params[index].name +
-                                      "' of block '" + callee +
-                                      "' is given twice"),
-               nullptr;
-      values[index] = arg.value;
-      locs[index] = arg.loc;
-    }
-    for (size_t i = 0; i < params.size(); ++i) {
-      const ast::HyperParam &p = params[i];
-      if (!values[i]) {
-        if (!p.defaultValue)
-          return error(init.getLoc(), "missing hyper-parameter '" + p.name +
-                                          "' of block '" + callee + "'",
-                       p.nameRange.Start, "declared here"),
-                 nullptr;
-        // Defaults are evaluated on their own, as Python's are.
-        Frame empty;
-        frames.push_back(&empty);
-        std::optional<Value> v = eval(*p.defaultValue);
-        frames.pop_back();
-        if (!v)
-          return nullptr;
-        values[i] = std::move(v);
-        locs[i] = p.defaultValue->getLoc();
-      }
-      Value &v = *values[i];
-      bool ok = true;
-      StringRef expected;
-      switch (p.type) {
-      case ast::HyperParam::Any:
-        ok = v.kind == Value::Int || v.kind == Value::Float ||
-             v.kind == Value::String || v.kind == Value::Bool;
-        expected = "an integer, a float, a string or a boolean";
-        break;
-      case ast::HyperParam::Int:
-        ok = v.kind == Value::Int;
-        expected = "an integer";
-        break;
-      case ast::HyperParam::Float:
-        ok = v.isNumber();
-        if (v.kind == Value::Int)
-          v = Value::makeFloat(static_cast<double>(v.intValue));
-        expected = "a float";
-        break;
-      case ast::HyperParam::String:
-        ok = v.kind == Value::String;
-        expected = "a string";
-        break;
-      case ast::HyperParam::Bool:
-        ok = v.kind == Value::Bool;
-        expected = "a boolean";
-        break;
-      }
-      if (!ok)
-        return error(locs[i], "hyper-parameter '" + p.name + "' of block '" +
-                                  callee + "' must be " + expected +
-                                  ", found " + describe(v)),
-               nullptr;
-      child->hyperParams[p.name] = v;
-    }
-    instantiating.push_back(block);
-    callStack.push_back({init.getLoc(), "in block '" + callee.str() +
-                                            "', instantiated here"});
-    bool ok = instantiate(*child);
-    callStack.pop_back();
-    instantiating.pop_back();
-    if (!ok)
+    if (!instantiateBlock(init, *blockIt->second, *args, name, prefix, *layer))
       return nullptr;
-    layer->kind = LayerInstance::Block;
-    layer->block = std::move(child);
     return layer;
   }
 

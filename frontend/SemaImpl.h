@@ -318,6 +318,10 @@ private:
                                                   llvm::StringRef name,
                                                   llvm::StringRef prefix,
                                                   ComponentInstance &owner);
+  bool instantiateBlock(const ast::CallExpr &init,
+                        const ast::BlockDecl &block,
+                        std::vector<CallArg> &args, llvm::StringRef name,
+                        llvm::StringRef prefix, LayerInstance &layer);
   bool addWeight(const std::string &name, const TensorType &type,
                  llvm::SMLoc loc);
   std::optional<TensorType> evalType(const ast::TensorType &type,

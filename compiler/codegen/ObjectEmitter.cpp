@@ -7,6 +7,7 @@
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Export.h"
 
+#include "llvm/IR/InstIterator.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Module.h"
 #include "llvm/MC/MCSubtargetInfo.h"
@@ -98,6 +99,13 @@ std::unique_ptr<llvm::Module> mm::translateAndOptimize(mlir::ModuleOp module,
       continue;
     fn.addFnAttr("target-cpu", machine->getTargetCPU());
     fn.addFnAttr("target-features", machine->getTargetFeatureString());
+    // a * b + c may become one fused multiply-add (one rounding instead of
+    // two), as in PyTorch's own kernels; nothing else is relaxed.
+    for (llvm::Instruction &inst : llvm::instructions(fn))
+      if (inst.getOpcode() == llvm::Instruction::FAdd ||
+          inst.getOpcode() == llvm::Instruction::FSub ||
+          inst.getOpcode() == llvm::Instruction::FMul)
+        inst.setHasAllowContract(true);
   }
   auto transformer = mlir::makeOptimizingTransformer(options.optLevel, /*sizeLevel=*/0,
                                                      machine.get());
