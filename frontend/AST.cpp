@@ -15,6 +15,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
@@ -146,7 +147,13 @@ void ASTDumper::endLine(llvm::SMLoc loc) {
 
 /// Prints the shortest decimal form of V that reads back as V.
 static void printFloat(double v, llvm::raw_ostream &os) {
+  // Integral values read best without an exponent: 80.0, not 8e+01.
   char buf[64];
+  if (v == std::floor(v) && std::fabs(v) < 1e15) {
+    std::snprintf(buf, sizeof(buf), "%.1f", v);
+    os << buf;
+    return;
+  }
   for (int precision = 1; precision <= 17; ++precision) {
     std::snprintf(buf, sizeof(buf), "%.*g", precision, v);
     if (std::strtod(buf, nullptr) == v)

@@ -161,6 +161,17 @@ Dim Dim::floorDiv(int64_t den) const {
   quotient.overflow = overflow || c.overflow;
   if (remainder.terms.empty())
     return quotient;
+  // floor((floor(n / a) + c) / den) = floor((n + a*c) / (a*den)) for
+  // integer n: keeps stacked strided convolutions one division deep.
+  if (remainder.terms.size() == 1 && remainder.terms[0].coeff == 1 &&
+      remainder.terms[0].atoms.size() == 1 && remainder.terms[0].atoms[0].num) {
+    const DimAtom &inner = remainder.terms[0].atoms[0];
+    Checked k;
+    int64_t outerDen = k.mul(inner.den, den);
+    int64_t shift = k.mul(inner.den, remainder.constant);
+    if (!k.overflow)
+      return quotient + (*inner.num + Dim(shift)).floorDiv(outerDen);
+  }
 
   DimAtom atom;
   std::string numStr = remainder.str();

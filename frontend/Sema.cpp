@@ -17,6 +17,8 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 using namespace mm;
 using namespace mm::sema;
@@ -117,7 +119,12 @@ Value Value::makeDim(Dim d) {
 }
 
 std::string sema::formatDouble(double v) {
+  // Integral values read best without an exponent: 80.0, not 8e+01.
   char buf[64];
+  if (v == std::floor(v) && std::fabs(v) < 1e15) {
+    std::snprintf(buf, sizeof(buf), "%.1f", v);
+    return buf;
+  }
   for (int precision = 1; precision <= 17; ++precision) {
     std::snprintf(buf, sizeof(buf), "%.*g", precision, v);
     if (std::strtod(buf, nullptr) == v)
@@ -150,7 +157,7 @@ std::string sema::describe(const Value &v) {
   case Value::Tuple:
     return "a tuple of " + std::to_string(v.elements.size()) + " values";
   case Value::Record:
-    return "the result of " + v.stringValue + " (a record)";
+    return "the result of " + v.stringValue;
   case Value::Layer:
     return "layer '" + v.layer->name + "'";
   case Value::Fn:

@@ -74,6 +74,15 @@ static std::string fnWhat(const BuiltinFunction &fn) {
 static std::string layerWhat(const LayerInstance &layer) {
   return std::string("layer '") + layer.builtin->name + "'";
 }
+/// `mm.layer = "mel"`: the state_dict prefix of the layer an op comes from.
+/// `mmc pack` uses it to recognise the torchaudio buffers that a PyTorch
+/// state_dict holds under that prefix (`mel.spectrogram.window`, ...).
+static Attribute layerNameAttr(const LayerInstance &layer) {
+  StringRef prefix(layer.prefix);
+  prefix.consume_back(".");
+  return stringAttr("mm.layer", prefix);
+}
+
 /// "layer 'fc' (linear)", for messages about one declared layer.
 static std::string layerName(const LayerInstance &layer) {
   return "layer '" + layer.name + "' (" + layer.builtin->name + ")";
@@ -1213,8 +1222,10 @@ static std::optional<Value> applySpectrogram(Sema &s, LayerInstance &l,
       stftType(s, a.get(0), a.loc(0), r, r.nFft / 2 + 1, layerName(l));
   if (!type)
     return std::nullopt;
+  std::vector<Attribute> attrs = stftAttrs(r);
+  attrs.push_back(layerNameAttr(l));
   return s.emit("mm.spectrogram", a.callLoc, layerWhat(l), {a.get(0)}, {*type},
-                stftAttrs(r))[0];
+                attrs)[0];
 }
 
 // mel_spectrogram(sample_rate 0, n_fft 1, win_length 2, hop_length 3,
@@ -1262,6 +1273,7 @@ static std::optional<Value> applyMelSpectrogram(Sema &s, LayerInstance &l,
     attrs.push_back(floatAttr("f_max", c.getFloat(5)));
   attrs.push_back(stringAttr("norm", c.has(12) ? c.getString(12) : ""));
   attrs.push_back(stringAttr("mel_scale", c.getString(13)));
+  attrs.push_back(layerNameAttr(l));
   return s.emit("mm.mel_spectrogram", a.callLoc, layerWhat(l), {a.get(0)},
                 {*type}, attrs)[0];
 }

@@ -61,8 +61,9 @@ static void checkComputedBuffer(const ComputedBufferInfo &expected, const io::Ar
     maxDiff = std::max(maxDiff, std::fabs(elementAsDouble(actual, i) - expected.values[i]));
     maxAbs = std::max(maxAbs, std::fabs(expected.values[i]));
   }
-  // f32 buffers computed by torchaudio in f32 arithmetic.
-  if (!(maxDiff <= 1e-5 * maxAbs + 1e-6))
+  // torchaudio computes the filter bank in f32: it differs from our double
+  // values by up to ~2e-5 of its largest entry.
+  if (!(maxDiff <= 1e-4 * maxAbs + 1e-6))
     problems.push_back("tensor '" + expected.name +
                        "' differs from the values the model computes (max difference " +
                        std::to_string(maxDiff) + "): check the layer's arguments");

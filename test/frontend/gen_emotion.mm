@@ -43,7 +43,7 @@ model emotion {
 # CHECK-SAME:        -> (tensor<?x?x64xf32>, tensor<1x?x64xf32>, tensor<1x?x64xf32>)
 # CHECK-NEXT:      [[T:%.*]] = mm.select [[HN]] {dim = 0 : i64, index = 0 : i64} : tensor<1x?x64xf32> -> tensor<?x64xf32>
 # a = mean(log(mel(audio) + 1e-6), dim: 2): 101 frames for 1 s of 16 kHz audio.
-# CHECK-NEXT:      [[MEL:%.*]] = mm.mel_spectrogram [[AUDIO]] {hop_length = 160 : i64, n_fft = 400 : i64, n_mels = 64 : i64, sample_rate = 16000 : i64, win_length = 400 : i64} : tensor<?x16000xf32> -> tensor<?x64x101xf32>
+# CHECK-NEXT:      [[MEL:%.*]] = mm.mel_spectrogram [[AUDIO]] {hop_length = 160 : i64, mm.layer = "mel", n_fft = 400 : i64, n_mels = 64 : i64, sample_rate = 16000 : i64, win_length = 400 : i64} : tensor<?x16000xf32> -> tensor<?x64x101xf32>
 # CHECK-NEXT:      [[EPS:%.*]] = mm.constant dense<9.99999997E-7> : tensor<f32>
 # CHECK-NEXT:      [[SUM:%.*]] = mm.add [[MEL]], [[EPS]] : (tensor<?x64x101xf32>, tensor<f32>) -> tensor<?x64x101xf32>
 # CHECK-NEXT:      [[LOG:%.*]] = mm.log [[SUM]] : tensor<?x64x101xf32>

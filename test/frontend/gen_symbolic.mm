@@ -25,5 +25,5 @@ model symbolic {
 # CHECK:           %{{.*}}, %{{.*}}, [[CN:%.*]] = mm.lstm [[FEATS]], {{.*}} {hidden_size = 32 : i64, num_layers = 2 : i64}
 # CHECK-SAME:        -> (tensor<?x?x32xf32>, tensor<2x?x32xf32>, tensor<2x?x32xf32>)
 # CHECK-NEXT:      [[MEL:%.*]] = mm.mel_spectrogram [[AUDIO]] {{.*}} : tensor<?x?xf32> -> tensor<?x40x?xf32>
-# CHECK-NEXT:      [[SPEC:%.*]] = mm.spectrogram [[AUDIO]] {center = false, hop_length = 100 : i64, n_fft = 256 : i64, win_length = 256 : i64} : tensor<?x?xf32> -> tensor<?x129x?xf32>
+# CHECK-NEXT:      [[SPEC:%.*]] = mm.spectrogram [[AUDIO]] {center = false, hop_length = 100 : i64, mm.layer = "spec", n_fft = 256 : i64, win_length = 256 : i64} : tensor<?x?xf32> -> tensor<?x129x?xf32>
 # CHECK-NEXT:      return [[MEL]], [[SPEC]], [[CN]]

@@ -18,8 +18,8 @@ model m {
 # CHECK-NEXT:         Float -0.5 <4:32>
 # CHECK-NEXT:         Float 2.0 <4:38>
 # CHECK-NEXT:         Float 3.0 <4:43>
-# CHECK-NEXT:         Float 1e+03 <4:47>
-# CHECK-NEXT:         Float 2.5e+02 <4:52>
+# CHECK-NEXT:         Float 1000.0 <4:47>
+# CHECK-NEXT:         Float 250.0 <4:52>
 # CHECK-NEXT:         Float 1e-06 <4:60>
 # CHECK-NEXT:     Layer b <5:9>
 # CHECK-NEXT:       Call <5:13>
