@@ -121,6 +121,10 @@ std::string unsupportedReason(mlir::Operation *op);
 /// The patterns of the layers with weights and of the audio front-end
 /// (LayersToLinalg.cpp).
 void populateLayerPatterns(mlir::RewritePatternSet &patterns);
+/// The ops of dialects/mm/MMTensorOps.td (TensorFnsToLinalg.cpp).
+void populateTensorFnPatterns(mlir::RewritePatternSet &patterns);
+/// The ops of dialects/mm/MMNNOps.td (NNToLinalg.cpp).
+void populateNNPatterns(mlir::RewritePatternSet &patterns);
 
 } // namespace mm::lowering
 

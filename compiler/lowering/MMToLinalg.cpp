@@ -803,6 +803,8 @@ void mm::populateMMToLinalgPatterns(RewritePatternSet &patterns) {
                ReductionLowering<mm::MeanOp>, ReductionLowering<mm::SumOp>,
                ReductionLowering<mm::AmaxOp>, CatLowering, SelectLowering, SliceLowering>(ctx);
   populateLayerPatterns(patterns);
+  populateTensorFnPatterns(patterns);
+  populateNNPatterns(patterns);
 }
 
 /// Reports the ops this lowering cannot give PyTorch's meaning to, before

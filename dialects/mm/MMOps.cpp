@@ -20,11 +20,11 @@ using namespace mm;
 // Shape helpers
 //===----------------------------------------------------------------------===//
 
-static bool dimsCompatible(int64_t a, int64_t b) {
+bool mm::dimsCompatible(int64_t a, int64_t b) {
   return a == b || ShapedType::isDynamic(a) || ShapedType::isDynamic(b);
 }
 
-static std::string shapeStr(ArrayRef<int64_t> shape) {
+std::string mm::shapeStr(ArrayRef<int64_t> shape) {
   std::string s = "[";
   llvm::raw_string_ostream os(s);
   llvm::interleave(
@@ -41,16 +41,15 @@ static std::string shapeStr(ArrayRef<int64_t> shape) {
 }
 
 /// A double as the source language writes it: 0, 9000, 1e-06.
-static std::string numStr(double v) {
+std::string mm::numStr(double v) {
   char buf[32];
   snprintf(buf, sizeof(buf), "%g", v);
   return buf;
 }
 
 /// Checks that the result type of OP is compatible with EXPECTED.
-static LogicalResult verifyResultShape(Operation *op, Type resultType,
-                                       ArrayRef<int64_t> expected,
-                                       StringRef what = "result") {
+LogicalResult mm::verifyResultShape(Operation *op, Type resultType,
+                                    ArrayRef<int64_t> expected, StringRef what) {
   auto actual = cast<ShapedType>(resultType).getShape();
   if (actual.size() != expected.size() ||
       !llvm::all_of(llvm::zip(actual, expected), [](auto pair) {

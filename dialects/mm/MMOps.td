@@ -397,4 +397,10 @@ def MM_SliceOp : MM_Op<"slice", [Pure]> {
   let hasFolder = 1;
 }
 
+// Tensor functions of LANGUAGE.md beyond the seed model (softmax, transpose,
+// reshape, pooling, ...) and the layers with weights (gru, conv, norms,
+// attention) live in their own files.
+include "dialects/mm/MMTensorOps.td"
+include "dialects/mm/MMNNOps.td"
+
 #endif // MM_OPS_TD

@@ -26,6 +26,7 @@ function that mirrors the .mm fn line by line.
 
 import argparse
 import copy
+import glob
 import inspect
 import os
 import re
@@ -311,6 +312,14 @@ def op_index():
         return (x[:, -1], x[0], x[:, 1:3], x[:, -2:], x[:, :, -1], x[-1])
 
     return m, inputs, forward
+
+
+# More twins live beside this file, one file per op family (twins_*.py),
+# so that families can be added without touching this one. Each file is run
+# with the helpers above in scope and registers its models with @twin.
+for _path in sorted(glob.glob(os.path.join(os.path.dirname(os.path.abspath(__file__)), "twins_*.py"))):
+    with open(_path) as _f:
+        exec(compile(_f.read(), _path, "exec"), dict(globals()))
 
 
 # ===--- driver ------------------------------------------------------------===

@@ -67,12 +67,21 @@ def _limit(memory_mb):
 def run(cmd, timeout, memory_mb=4096, cwd=None, keep_stdout=False):
     """Runs cmd (a list) with stdin from /dev/null. On timeout the whole
     process group (the tool and the compilers it spawns) is killed."""
-    start = time.monotonic()
-    proc = subprocess.Popen(
-        cmd, cwd=cwd, stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE if keep_stdout else subprocess.DEVNULL,
-        stderr=subprocess.PIPE, start_new_session=True,
-        preexec_fn=_limit(memory_mb))
+    # A tool being relinked by a build at that moment cannot be executed;
+    # wait for the build rather than fail (never the case under lit).
+    for attempt in range(30):
+        start = time.monotonic()
+        try:
+            proc = subprocess.Popen(
+                cmd, cwd=cwd, stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE if keep_stdout else subprocess.DEVNULL,
+                stderr=subprocess.PIPE, start_new_session=True,
+                preexec_fn=_limit(memory_mb))
+            break
+        except (PermissionError, FileNotFoundError, OSError):
+            if attempt == 29:
+                raise
+            time.sleep(2)
     timed_out = False
     try:
         out, err = proc.communicate(timeout=timeout)
@@ -171,6 +180,10 @@ class Campaign:
                                          else "error")
         key = (kind, outcome)
         self.counts[key] = self.counts.get(key, 0) + 1
+        if os.environ.get("FUZZ_VERBOSE"):
+            first = [l for l in result.stderr.splitlines() if "error:" in l]
+            print("%s [%s] %s" % (label, outcome,
+                                  first[0][:200] if first else ""))
         if not reason:
             return None
         os.makedirs(self.fail_dir, exist_ok=True)

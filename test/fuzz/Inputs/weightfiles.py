@@ -144,12 +144,9 @@ def zip_fields(blob):
                 fields.append((local + off, size, "local " + label))
             lname, lextra = struct.unpack_from("<HH", blob, local + 26)
             start = local + 30 + lname + lextra
+            # (The .npy inside is mutated before it is archived: bytes
+            # changed here would only fail the CRC-32 check.)
             regions.append((start, csize))
-            # The .npy header of a stored member is structure too.
-            if blob[start:start + 6] == NPY_MAGIC:
-                fields.append((start, 10, "npy magic+version+length"))
-                (hlen,) = struct.unpack_from("<H", blob, start + 8)
-                fields.append((start + 10, min(hlen, csize), "npy header"))
         cd += 46 + name_len + extra_len + comment_len
     return fields, regions
 
