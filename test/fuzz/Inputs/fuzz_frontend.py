@@ -3,11 +3,13 @@
 
     fuzz_frontend.py --src-root ROOT --out DIR [--seed N] [--count N]
                      [--compile-count N] [--timeout S] [--bin DIR]
-                     [--only I] [--only-compile I] [--list]
+                     [--mlir-count N] [--only I] [--only-compile I]
+                     [--only-mlir I] [--list]
 
 The seeds are every .mm file under ROOT/examples, ROOT/test/e2e/ops and
-ROOT/test/frontend (the files they import are copied along, so that
-imports still resolve). Mutant I of --seed N is a pure function of N, I and
+ROOT/test/frontend, and the few of Inputs/seeds/ (blocks, repeat, stacked
+and bidirectional lstm, audio options, convolutions and attention); the
+files they import are copied along, so that imports still resolve. Mutant I of --seed N is a pure function of N, I and
 the seed files: --only I regenerates and runs that one mutant alone
 (--list prints each mutant's seed and mutations without running it).
 
@@ -22,12 +24,20 @@ Phase 2 makes mutants with the mutations that tend to keep a model valid
 that `mmc --emit=mm` accepts, and runs `mmc compile -o DIR` on
 --compile-count of them (lowering, LLVM, object code, the library).
 
+Phase 3 feeds mmc mm-dialect IR (`MODEL may also be a .mlir file`):
+mutants (numbers, tensor types, op names, attributes, lines) of what
+--emit=mm prints for the valid seeds, through `mmc --emit=llvm` (the
+dialect's verifiers and the whole lowering) and, one in four, through
+`mmc compile` (--mlir-count of them).
+
 Every run must exit with 0, or 1 and a message whose `error:` lines read
-`FILE:LINE:COL: error: ...` (a diagnostic of the frontend or the lowering)
-or `mmc: error: ...` (the driver). Anything else - a signal, another exit
-code, a hang, the marks of a crash - is a failure: the mutant is saved
-under DIR/failures/ with the command and the tool's stderr, and the script
-exits 1 after the summary.
+`FILE:LINE:COL: error: ...` with FILE a source file (a diagnostic of the
+frontend or the lowering; an error located in the C glue or other code
+the compiler generated is a failure too) or `mmc: error: ...` (the
+driver). Anything else - a signal, another exit code, a hang, the marks
+of a crash - is a failure: the mutant is saved under DIR/failures/ with
+the command and the tool's stderr, and the script exits 1 after the
+summary.
 """
 
 import argparse
@@ -41,7 +51,8 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import fuzzlib  # noqa: E402
 
-SEED_GLOBS = ("examples/**/*.mm", "test/e2e/ops/*.mm", "test/frontend/*.mm")
+SEED_GLOBS = ("examples/**/*.mm", "test/e2e/ops/*.mm", "test/frontend/*.mm",
+              "test/fuzz/Inputs/seeds/*.mm")
 
 # ===--- vocabulary --------------------------------------------------------===
 
@@ -104,6 +115,11 @@ VALUES = NUMBERS[:30] + STRINGS[:12] + [
 SPECIAL_IMPORTS = ["/dev/zero", "/dev/urandom", "/dev/null", "/", ".", "..",
                    "/proc/self/status", "/etc/passwd", "", "no_such.mm",
                    "a" * 5000 + ".mm", "x\\0y.mm", "../" * 64 + "etc/passwd"]
+# Names that the generated C code and the runtime use: a model or fn named
+# so must not break the library's build.
+C_NAMES = ["open", "close", "library", "call", "mm", "mm_model", "mm_status",
+           "int", "void", "main", "errno", "NULL", "static", "out0", "model",
+           "int64_t", "float", "B", "_mlir_ciface", "malloc", "memrefCopy"]
 PUNCTUATION = list("()[]{}:,=.+-*/@<>;!?$%^&|~'`\\") + ["->", "\"", "#"]
 UNICODE = ["\u00e9", "\u00df", "\u2211", "\u00a0", "\u200b", "\ufeff",
            "\u202e", "\u0301", "\U0001f600", "\u4e2d", "\uff08", "\uff09",
@@ -243,8 +259,8 @@ def replace_identifier(rng, text, ctx):
     pool = rng.choice([KEYWORDS, ELEMENT_TYPES, LAYERS, FUNCTIONS,
                        KEYWORD_ARGS, FIELDS, SYMBOLS, ctx["identifiers"],
                        ctx["identifiers"], ["_", "a" * 300, "x" * 70000,
-                                            "__mm_internal", "mm_model",
-                                            "main", "forward_", "B0"]])
+                                            "__mm_internal", "forward_",
+                                            "B0"], C_NAMES])
     tokens[i] = ("ident", rng.choice(pool))
     return join(tokens)
 
@@ -571,6 +587,111 @@ def restructure(rng, text, ctx):
         text.replace("}", "", 1)
 
 
+def rename_definition(rng, text, ctx):
+    defs = list(re.finditer(r"\b(fn|model|block|layer|param)\s+(\w+)", text))
+    if not defs:
+        return replace_identifier(rng, text, ctx)
+    m = rng.choice(defs)
+    return text[:m.start(2)] + rng.choice(C_NAMES + KEYWORDS) + text[m.end(2):]
+
+
+# ===--- mutations of mm-dialect IR (.mlir inputs of mmc) ------------------===
+
+ELEMENT_TYPES_MLIR = ["f32", "i32", "i64", "i8", "i1", "f16", "bf16", "f64",
+                      "index", "complex<f32>", "ui8", "si32", "none"]
+MLIR_INTS = ["0", "1", "-1", "2", "3", "7", "64", "2147483648",
+             "9223372036854775807", "-9223372036854775808",
+             "18446744073709551616", "4611686018427387904", "65536"]
+
+
+def mlir_number(rng, text, ctx):
+    numbers = list(re.finditer(r"(?<![%#@\w])-?\d+(?![\w.])", text))
+    if not numbers:
+        return flip_bits(rng, text, ctx)
+    for _ in range(rng.randint(1, 2)):
+        m = rng.choice(numbers)
+        text = text[:m.start()] + rng.choice(MLIR_INTS) + text[m.end():]
+        numbers = list(re.finditer(r"(?<![%#@\w])-?\d+(?![\w.])", text))
+    return text
+
+
+def mlir_type(rng, text, ctx):
+    types = list(re.finditer(r"tensor<([^<>]*)>", text))
+    if not types:
+        return flip_bits(rng, text, ctx)
+    m = rng.choice(types)
+    parts = m.group(1).split("x")
+    kind = rng.randrange(5)
+    if kind == 0:
+        parts[-1] = rng.choice(ELEMENT_TYPES_MLIR)
+    elif kind == 1 and len(parts) > 1:
+        parts[rng.randrange(len(parts) - 1)] = rng.choice(
+            ["?", "0", "1", "2", "3", "9223372036854775807", "100000000"])
+    elif kind == 2:
+        parts.insert(0, rng.choice(["1", "?", "2"]))
+    elif kind == 3 and len(parts) > 1:
+        del parts[0]
+    else:
+        parts = ["*"] + parts[-1:]  # unranked
+    new = "tensor<%s>" % "x".join(parts)
+    if rng.random() < 0.5:  # every use of this type, so that SSA types agree
+        return text.replace(m.group(0), new)
+    return text[:m.start()] + new + text[m.end():]
+
+
+def mlir_op_name(rng, text, ctx):
+    ops = list(re.finditer(r"\bmm\.([a-z_0-9]+)", text))
+    if not ops:
+        return flip_bits(rng, text, ctx)
+    m = rng.choice(ops)
+    return text[:m.start(1)] + rng.choice(ctx["mlir_ops"]) + text[m.end(1):]
+
+
+def mlir_attribute(rng, text, ctx):
+    attrs = list(re.finditer(r"([a-z_A-Z.]+) = ([^,{}]+?)(?=[,}])", text))
+    if not attrs:
+        return flip_bits(rng, text, ctx)
+    m = rng.choice(attrs)
+    kind = rng.randrange(5)
+    if kind == 0:  # drop it (and a comma next to it)
+        start, end = m.start(), m.end()
+        if text[end:end + 2] == ", ":
+            end += 2
+        elif text[start - 2:start] == ", ":
+            start -= 2
+        return text[:start] + text[end:]
+    if kind == 1:
+        value = rng.choice(['"x"', '""', "1.5 : f32", "0 : i32",
+                           "array<i64>", "array<i64: 1, 2, 3, 4, 5>",
+                           "[]", '["B", "B"]', "[1, 2]", "unit", "true",
+                           "-1 : i64", "99999999999 : i64", "dense<1>"])
+        return text[:m.start(2)] + value + text[m.end(2):]
+    if kind == 2:
+        return text[:m.end()] + ", %s = %s" % (
+            rng.choice(["dim", "dims", "hidden_size", "n_fft", "mm.layer",
+                        "unknown_attr", "num_layers", "bidirectional"]),
+            m.group(2)) + text[m.end():]
+    if kind == 3:
+        return text[:m.start(1)] + rng.choice(
+            ["dim", "dims", "index", "hidden_size", "n_mels", "mm.dims",
+             "mm.name", "mm.symbols", "mm.index_range", "mm.model",
+             "other"]) + text[m.end(1):]
+    strings = list(re.finditer(r'"([^"\n]*)"', text))
+    if strings:
+        s = rng.choice(strings)
+        return text[:s.start(1)] + rng.choice(
+            C_NAMES + ["", "a b", "9a", "../x", "x/y", "B", "T", "Z",
+                       "\\00", "\u00e9", "a" * 5000]) + text[s.end(1):]
+    return text
+
+
+MLIR_MUTATIONS = [
+    (mlir_number, 8), (mlir_type, 8), (mlir_op_name, 5), (mlir_attribute, 8),
+    (line_operation, 4), (delete_tokens, 3), (swap_tokens, 2),
+    (flip_bits, 3), (truncate, 1),
+]
+
+
 # (mutation, weight)
 MUTATIONS = [
     (flip_bits, 8), (insert_bytes, 3), (delete_tokens, 8), (delete_span, 3),
@@ -579,14 +700,14 @@ MUTATIONS = [
     (truncate, 3), (deep_nesting, 3), (huge, 2), (unicode, 3),
     (nul_bytes, 2), (long_line, 2), (swap_layer, 6), (swap_function, 5),
     (keyword_argument, 8), (splice, 3), (line_operation, 4), (bad_import, 2),
-    (restructure, 2),
+    (restructure, 2), (rename_definition, 2),
 ]
 HEAVY = {deep_nesting, huge, long_line}
 # The mutations that often leave a model that the frontend accepts.
 SEMANTIC = [
     (replace_number, 10), (mutate_shape, 10), (swap_layer, 6),
     (swap_function, 6), (keyword_argument, 10), (line_operation, 2),
-    (delete_tokens, 1),
+    (delete_tokens, 1), (rename_definition, 2),
 ]
 
 
@@ -663,16 +784,25 @@ def identifiers(seeds):
     return sorted(names)
 
 
+SOURCE_LOCATED = re.compile(r"^.+\.(?:mm|mlir):\d+:\d+: error: \S")
+
+
 def error_checker(mutant_text):
-    """Accepts FILE:LINE:COL: error: and mmc: error:, and lines of the
-    source quoted under a diagnostic."""
+    """Accepts `FILE:LINE:COL: error:` where FILE is a source (.mm, .mlir;
+    not the C glue or anything else the compiler generated) and
+    `mmc: error:`, and lines of the source quoted under a diagnostic."""
     quoted = set(mutant_text.encode("utf-8", "surrogateescape")
                  .decode("utf-8", "replace").split("\n"))
     mmc_error = fuzzlib.tool_error("mmc")
 
     def ok(line):
-        return bool(fuzzlib.LOCATED.match(line) or mmc_error.match(line) or
-                    line in quoted)
+        if SOURCE_LOCATED.match(line) or mmc_error.match(line) or \
+                line in quoted:
+            return True
+        if fuzzlib.LOCATED.match(line):
+            return ("error in a file that the compiler generated, not in "
+                    "the source: %r" % line[:300])
+        return False
     return ok
 
 
@@ -782,6 +912,50 @@ def compile_phase(args, seeds, good, ids, campaign, mmc, tree):
             campaign.failures.append(("compile", "count", "too few", "", []))
 
 
+def mlir_phase(args, seeds, good, campaign, mmc, tree):
+    """mmc also reads mm-dialect IR: mutants of what --emit=mm prints for
+    the valid seeds go through the dialect's parser and verifiers and the
+    whole lowering (--emit=llvm), one in four through `mmc compile`."""
+    sources = []
+    for seed in good:
+        result = fuzzlib.run([mmc, "--emit=mm", seed[2]], args.timeout,
+                             args.memory_mb, keep_stdout=True)
+        if result.returncode == 0 and result.stdout:
+            sources.append((seed[0], result.stdout.decode("utf-8", "replace")))
+    if not sources:
+        return
+    ops = sorted({m for _, text in sources
+                  for m in re.findall(r"\bmm\.([a-z_0-9]+)", text)})
+    ctx = {"mlir_ops": ops or ["relu"], "seeds": seeds, "identifiers": []}
+    directory = os.path.join(args.out, "mlir")
+    os.makedirs(directory, exist_ok=True)
+    indices = range(args.mlir_count) if args.only_mlir is None \
+        else [args.only_mlir]
+    for i in indices:
+        if campaign.over():
+            break
+        rng = random.Random("mlir-%d-%d" % (args.seed, i))
+        name, text = rng.choice(sources)
+        mutant, applied = make_mutant(rng, text, ctx, MLIR_MUTATIONS, 3)
+        compile_it = rng.random() < 0.25
+        label = "mlir mutant %d of %s by %s%s" % (
+            i, name, "+".join(applied), " (compiled)" if compile_it else "")
+        if args.list:
+            print(label)
+            continue
+        path = os.path.join(directory, "fuzz-%d.mlir" % i)
+        with open(path, "wb") as f:
+            f.write(mutant.encode("utf-8", "surrogateescape"))
+        out = os.path.join(args.out, "mlir-lib-%d" % i)
+        cmd = ([mmc, "compile", path, "-o", out] if compile_it
+               else [mmc, "--emit=llvm", path])
+        result = fuzzlib.run(cmd, args.timeout, args.memory_mb)
+        campaign.record("mlir-compile" if compile_it else "mlir-emit-llvm",
+                        label, result, [path], error_checker(mutant))
+        shutil.rmtree(out, ignore_errors=True)
+        os.remove(path)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--src-root", required=True)
@@ -793,8 +967,11 @@ def main():
     parser.add_argument("--timeout", type=float, default=20.0)
     parser.add_argument("--memory-mb", type=int, default=4096)
     parser.add_argument("--max-failures", type=int, default=10)
+    parser.add_argument("--mlir-count", type=int, default=60)
     parser.add_argument("--only", type=int,
                         help="run only this emit=mm mutant")
+    parser.add_argument("--only-mlir", type=int,
+                        help="run only this .mlir mutant")
     parser.add_argument("--only-compile", type=int,
                         help="run only this compile mutant (attempt number)")
     parser.add_argument("--list", action="store_true",
@@ -807,17 +984,20 @@ def main():
     seeds = load_seeds(args.src_root, tree)
     ids = identifiers(seeds)
     print("fuzz_frontend: %d seeds, --seed %d, %d emit=mm mutants, %d "
-          "compiled mutants, timeout %g s" %
+          "compiled mutants, %d .mlir mutants, timeout %g s" %
           (len(seeds), args.seed, args.count, args.compile_count,
-           args.timeout), flush=True)
+           args.mlir_count, args.timeout), flush=True)
     campaign = fuzzlib.Campaign("fuzz_frontend", args.out, args.max_failures)
     good = accepted_seeds(args, seeds, mmc)
     print("fuzz_frontend: %d seeds pass the frontend unchanged" % len(good),
           flush=True)
-    if args.only_compile is None:
+    only = [args.only, args.only_compile, args.only_mlir]
+    if only == [None] * 3 or args.only is not None:
         emit_phase(args, seeds, good, ids, campaign, mmc, tree)
-    if args.only is None:
+    if only == [None] * 3 or args.only_compile is not None:
         compile_phase(args, seeds, good, ids, campaign, mmc, tree)
+    if only == [None] * 3 or args.only_mlir is not None:
+        mlir_phase(args, seeds, good, campaign, mmc, tree)
     if args.list:
         return 0
     return campaign.summary()

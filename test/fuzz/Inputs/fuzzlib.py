@@ -106,7 +106,7 @@ def signal_name(returncode):
 
 def judge(result, error_line_ok):
     """Why a run failed, or None. error_line_ok(line) says whether an
-    `error:` line has an accepted form."""
+    `error:` line has an accepted form (or returns why not, a string)."""
     if result.timed_out:
         return "hang (no exit within the timeout)"
     rc = result.returncode
@@ -132,7 +132,10 @@ def judge(result, error_line_ok):
         # only lines that look like a diagnostic header are judged.
         if re.match(r"^\s", line):
             continue
-        if not error_line_ok(line):
+        verdict = error_line_ok(line)
+        if isinstance(verdict, str):
+            return verdict
+        if not verdict:
             return "error message of unexpected form: %r" % line[:300]
     return None
 
