@@ -169,19 +169,8 @@ mm_dtype toRuntimeDType(const std::string &dtype, const std::string &what) {
       "x.astype(np.float32))");
 }
 
-std::string ioDType(mm_dtype dtype) {
-  switch (dtype) {
-  case MM_F32:
-    return "f32";
-  case MM_I32:
-    return "i32";
-  case MM_I64:
-    return "i64";
-  case MM_U8:
-    return "u8";
-  }
-  return "?";
-}
+/// The mm_io dtype names are the runtime's.
+std::string ioDType(mm_dtype dtype) { return mm_dtype_name(dtype); }
 
 } // namespace
 
