@@ -21,6 +21,9 @@ struct CodegenOptions {
   /// "x86-64-v3" or "x86-64".
   std::string target = "host";
   unsigned optLevel = 3;
+  /// Let LLVM reassociate floating-point sums and products (vectorized
+  /// reductions); `mmc --fp-strict` turns it off.
+  bool reassociate = true;
 };
 
 /// Translates a module in the LLVM dialect to LLVM IR and optimizes it for

@@ -66,6 +66,9 @@ OPTIONS:
   --target=T         host (default: this CPU and its features), or an LLVM CPU
                      name such as x86-64-v3 or x86-64
   -O0 -O1 -O2 -O3    LLVM optimization level (default -O3)
+  --fp-strict        keep the source order of every floating-point sum and
+                     product (by default LLVM may reassociate them to
+                     vectorize reductions, as BLAS does)
   --from PATH        (pack) the weights to pack: .npz (numpy.savez of a state_dict)
                      or .safetensors
   --seed N           (init) random seed (default 0)
@@ -141,6 +144,8 @@ int parseArgs(int argc, char **argv, Options &opts) {
       opts.codegen.optLevel = arg[2] - '0';
     } else if (arg == "--no-halide") {
       opts.lowering.useHalide = false;
+    } else if (arg == "--fp-strict") {
+      opts.codegen.reassociate = false;
     } else if (arg == "--keep-temps") {
       opts.keepTemps = true;
     } else if (arg.starts_with("-") && arg != "-") {
