@@ -51,6 +51,7 @@ private:
 
 /// Import chains deeper than this are surely a mistake (and would recurse).
 static constexpr size_t kMaxImportDepth = 64;
+static constexpr uint64_t kMaxFileSize = 64ull << 20;
 
 ast::File *FileLoader::load(llvm::StringRef path, llvm::SMLoc importLoc) {
   auto fail = [&](const llvm::Twine &message) -> ast::File * {
@@ -87,6 +88,21 @@ ast::File *FileLoader::load(llvm::StringRef path, llvm::SMLoc importLoc) {
                     ? "could not open imported file '" + path +
                           "': it is a directory"
                     : llvm::Twine("could not open the file: it is a directory"));
+  // Only regular files of a sane size: /dev/zero or a FIFO would be read
+  // forever, a huge file is certainly not a model.
+  llvm::sys::fs::file_status status;
+  if (!llvm::sys::fs::status(path, status)) {
+    if (status.type() != llvm::sys::fs::file_type::regular_file)
+      return fail(importLoc.isValid()
+                      ? "could not open imported file '" + path +
+                            "': it is not a regular file"
+                      : llvm::Twine("could not open the file: it is not a regular file"));
+    if (status.getSize() > kMaxFileSize)
+      return fail((importLoc.isValid()
+                       ? "could not open imported file '" + path + "': "
+                       : llvm::Twine("could not open the file: ")) +
+                  "it is larger than " + llvm::Twine(kMaxFileSize >> 20) + " MiB");
+  }
   llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer =
       llvm::MemoryBuffer::getFile(path, /*IsText=*/true);
   if (!buffer)

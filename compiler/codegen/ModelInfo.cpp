@@ -5,6 +5,7 @@
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinAttributes.h"
+#include "llvm/ADT/StringExtras.h"
 
 using namespace mlir;
 
@@ -152,9 +153,29 @@ static void addWindow(SpecOp op, StringRef name, mm::ModelInfo &info) {
       {name.str(), {win}, mm::hannWindow(win, win)});
 }
 
+/// Whether NAME can stand in C identifiers as the generated code uses it.
+static bool isCIdentifier(StringRef name) {
+  if (name.empty() || !(llvm::isAlpha(name[0]) || name[0] == '_'))
+    return false;
+  return llvm::all_of(name, [](char c) { return llvm::isAlnum(c) || c == '_'; });
+}
+
 bool mm::extractModelInfo(ModuleOp module, ModelInfo &info) {
   auto name = module->getAttrOfType<StringAttr>(MMDialect::kModelAttr);
   info.name = name ? name.str() : "model";
+  // The library's C names are <model>_open, <model>_<fn>, ...: they must be
+  // identifiers and must not collide with the runtime's mm_* API or with
+  // each other.
+  if (!isCIdentifier(info.name)) {
+    module.emitError() << "model name '" << info.name
+                       << "' is not a C identifier, which the library's function names need";
+    return false;
+  }
+  if (info.name == "mm" || StringRef(info.name).starts_with("mm_")) {
+    module.emitError() << "model name '" << info.name
+                       << "' is reserved: names 'mm' and 'mm_*' belong to the runtime's C API";
+    return false;
+  }
 
   for (auto decl : module.getOps<WeightDeclOp>()) {
     auto type = cast<RankedTensorType>(decl.getType());
@@ -171,6 +192,16 @@ bool mm::extractModelInfo(ModuleOp module, ModelInfo &info) {
   for (auto func : module.getOps<func::FuncOp>()) {
     if (func.isDeclaration() || !func.isPublic())
       continue;
+    StringRef fnName = func.getSymName();
+    if (fnName == "open" || fnName == "close" || fnName == "library") {
+      func.emitError() << "a function can not be called '" << fnName << "': the library defines "
+                       << info.name << "_" << fnName << " itself";
+      return false;
+    }
+    if (!isCIdentifier(fnName)) {
+      func.emitError() << "function name '" << fnName << "' is not a C identifier";
+      return false;
+    }
     FunctionInfo fn;
     SignatureReader reader(func, fn);
     for (unsigned i = 0; i < func.getNumArguments(); ++i)

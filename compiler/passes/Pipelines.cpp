@@ -36,7 +36,7 @@ void mm::buildLinalgToLLVMPipeline(OpPassManager &pm, const LoweringOptions &) {
               "function-boundary-type-conversion=identity-layout-map},"
               // Results become caller-provided buffers: the C API writes
               // straight into the application's output arrays.
-              "buffer-results-to-out-params{hoist-static-allocs},"
+              "buffer-results-to-out-params,"
               "buffer-deallocation-pipeline,convert-bufferization-to-memref,"
               "func.func(convert-linalg-to-loops),lower-affine,convert-scf-to-cf,"
               "expand-strided-metadata,lower-affine,finalize-memref-to-llvm,"

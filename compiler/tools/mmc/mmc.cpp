@@ -213,6 +213,13 @@ public:
         return nullptr;
       }
       std::string error;
+      llvm::sys::fs::file_status status;
+      if (!llvm::sys::fs::status(opts.input, status) &&
+          status.type() != llvm::sys::fs::file_type::regular_file) {
+        done = true;
+        exitCode = fail("'" + opts.input + "' is not a regular file");
+        return nullptr;
+      }
       auto file = mlir::openInputFile(opts.input, &error);
       if (!file) {
         exitCode = fail(error);
