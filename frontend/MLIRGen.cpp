@@ -159,6 +159,12 @@ mlir::LogicalResult MLIRGen::genFunction(const sema::Function &fn) {
   for (const std::string &s : fn.symbols)
     symbols.push_back(builder.getStringAttr(s));
   func->setAttr(MMDialect::kSymbolsAttr, builder.getArrayAttr(symbols));
+  if (!fn.symbolMin.empty()) {
+    llvm::SmallVector<mlir::NamedAttribute> bounds;
+    for (const auto &[name, bound] : fn.symbolMin)
+      bounds.push_back(builder.getNamedAttr(name, builder.getI64IntegerAttr(bound)));
+    func->setAttr(MMDialect::kSymbolMinAttr, builder.getDictionaryAttr(bounds));
+  }
   for (unsigned i = 0; i < fn.args.size(); ++i) {
     func.setArgAttr(i, MMDialect::kNameAttr,
                     builder.getStringAttr(fn.args[i].name));

@@ -2035,6 +2035,9 @@ std::optional<Value> Sema::evalIndex(const ast::IndexExpr &expr) {
                          value.type.str() + ")");
       if (idx < 0)
         idx += n;
+    } else if (size.isSymbol() && current) {
+      int64_t &bound = current->symbolMin[size.getSymbol().str()];
+      bound = std::max(bound, idx >= 0 ? idx + 1 : -idx);
     }
     TensorType type = value.type;
     type.shape.erase(type.shape.begin() + dim);

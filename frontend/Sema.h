@@ -21,6 +21,7 @@
 
 #include <string>
 #include <utility>
+#include <map>
 #include <vector>
 
 namespace llvm {
@@ -104,6 +105,9 @@ struct Function {
   std::vector<TensorType> resultTypes;
   /// The symbolic dimensions of the signature in order of first appearance.
   std::vector<std::string> symbols;
+  /// Lower bounds the body needs on symbols: `x[:, -1]` on a dimension T
+  /// needs T >= 1, checked by the runtime before a call.
+  std::map<std::string, int64_t> symbolMin;
 };
 
 /// One tensor of the weights file: its state_dict name and static type.

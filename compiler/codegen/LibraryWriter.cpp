@@ -252,6 +252,11 @@ void mm::writeGlue(const ModelInfo &model, llvm::raw_ostream &os) {
       os << (i ? ", " : "") << "\"" << fn.symbols[i] << "\"";
     if (fn.symbols.empty())
       os << "0";
+    os << "};\nstatic const int64_t " << fn.name << "_symbol_min[] = {";
+    for (size_t i = 0; i < fn.symbolMin.size(); ++i)
+      os << (i ? ", " : "") << fn.symbolMin[i];
+    if (fn.symbolMin.empty())
+      os << "0";
     os << "};\n\n";
   }
 
@@ -260,9 +265,9 @@ void mm::writeGlue(const ModelInfo &model, llvm::raw_ostream &os) {
     os << "  {\"" << fn.name << "\", " << fn.symbols.size() << ", " << fn.name
        << "_symbols, " << fn.inputs.size() << ", " << fn.name << "_inputs, "
        << fn.outputs.size() << ", " << fn.name << "_outputs, invoke_" << fn.name
-       << "},\n";
+       << ", " << fn.name << "_symbol_min},\n";
   if (model.functions.empty())
-    os << "  {0, 0, 0, 0, 0, 0, 0, 0},\n";
+    os << "  {0, 0, 0, 0, 0, 0, 0, 0, 0},\n";
   os << "};\n\n";
 
   os << "static mm_library_desc library = {MM_ABI_VERSION, \"" << m << "\", 0, "

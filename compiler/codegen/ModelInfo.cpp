@@ -210,6 +210,13 @@ bool mm::extractModelInfo(ModuleOp module, ModelInfo &info) {
     for (unsigned i = 0; i < func.getNumResults(); ++i)
       if (failed(reader.readOutput(i)))
         return false;
+    fn.symbolMin.assign(fn.symbols.size(), 0);
+    if (auto bounds = func->getAttrOfType<DictionaryAttr>(MMDialect::kSymbolMinAttr))
+      for (NamedAttribute bound : bounds)
+        for (size_t s = 0; s < fn.symbols.size(); ++s)
+          if (fn.symbols[s] == bound.getName().getValue())
+            if (auto value = dyn_cast<IntegerAttr>(bound.getValue()))
+              fn.symbolMin[s] = value.getInt();
     info.functions.push_back(std::move(fn));
   }
 

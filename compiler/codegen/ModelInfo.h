@@ -46,6 +46,8 @@ struct ArgInfo {
 struct FunctionInfo {
   std::string name;
   std::vector<std::string> symbols;
+  /// Per symbol, the smallest value the body accepts (0 = any).
+  std::vector<int64_t> symbolMin;
   std::vector<ArgInfo> inputs;
   std::vector<ArgInfo> outputs;
 };

@@ -31,6 +31,9 @@ def MM_Dialect : Dialect {
       dimension, a constant or a symbol's name.
     - `mm.index_range` (func argument, [lo, hi] of i64): every element of
       this integer input must lie in [lo, hi); the runtime checks it.
+    - `mm.symbol_min` (func, dictionary of i64): lower bounds of symbols
+      that the body needs (`x[:, -1]` on a dimension T needs T >= 1); the
+      runtime checks them.
   }];
   let useDefaultAttributePrinterParser = 0;
   let useDefaultTypePrinterParser = 0;
@@ -42,6 +45,7 @@ def MM_Dialect : Dialect {
     static constexpr llvm::StringLiteral kNameAttr = "mm.name";
     static constexpr llvm::StringLiteral kDimsAttr = "mm.dims";
     static constexpr llvm::StringLiteral kIndexRangeAttr = "mm.index_range";
+    static constexpr llvm::StringLiteral kSymbolMinAttr = "mm.symbol_min";
   }];
 }
 

@@ -116,6 +116,14 @@ mm_status checkedInvoke(const mm_model *model, const mm_fn_desc *fn,
       return fail(MM_ERROR_INVALID_ARGUMENT,
                   where + "symbol '" + symbolName(fn, s) + "' is " +
                       std::to_string(symbols[s]) + ", it must be >= 0");
+  if (fn->symbol_min)
+    for (int32_t s = 0; s < fn->num_symbols; ++s)
+      if (symbols[s] < fn->symbol_min[s])
+        return fail(MM_ERROR_SHAPE,
+                    where + symbolName(fn, s) + " = " + std::to_string(symbols[s]) +
+                        ", but the model needs " + symbolName(fn, s) + " >= " +
+                        std::to_string(fn->symbol_min[s]) +
+                        " (it takes a fixed index of a dimension of that size)");
   if ((fn->num_inputs > 0 && !inputs) || (fn->num_outputs > 0 && !outputs))
     return fail(MM_ERROR_INVALID_ARGUMENT,
                 where + "inputs or outputs array is null");

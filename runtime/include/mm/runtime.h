@@ -27,7 +27,7 @@ extern "C" {
 #endif
 
 /* Bumped whenever a struct below changes layout. */
-#define MM_ABI_VERSION 1u
+#define MM_ABI_VERSION 2u
 #define MM_MAX_RANK 8
 
 typedef enum mm_status {
@@ -100,6 +100,10 @@ typedef struct mm_fn_desc {
   int32_t num_outputs;
   const mm_arg_desc *outputs;
   mm_invoke_fn invoke;
+  /* NULL, or num_symbols lower bounds: symbol i must be >= symbol_min[i]
+   * (the model indexes a dimension of that size with a constant, like
+   * x[:, -1]); a smaller value is MM_ERROR_SHAPE. */
+  const int64_t *symbol_min;
 } mm_fn_desc;
 
 typedef struct mm_library_desc {
