@@ -9,15 +9,18 @@
 The seeds are every .mm file under ROOT/examples, ROOT/test/e2e/ops and
 ROOT/test/frontend, and the few of Inputs/seeds/ (blocks, repeat, stacked
 and bidirectional lstm, audio options, convolutions and attention); the
-files they import are copied along, so that imports still resolve. Mutant I of --seed N is a pure function of N, I and
-the seed files: --only I regenerates and runs that one mutant alone
-(--list prints each mutant's seed and mutations without running it).
+files they import are copied along, so that imports still resolve.
+Mutant I of --seed N is a pure function of N, I and the seed files: --only
+I regenerates and runs that one mutant alone (--list prints each mutant's
+seed and mutations without running it).
 
-Phase 1 runs `mmc --emit=mm` on --count mutants made by any mutation:
-byte flips, token deletions, duplications and swaps, identifier, number
-and shape replacements, truncation, deep nesting, huge lists, unicode, NUL
-bytes, very long lines, swapped layer and function names, wrong keyword
-arguments, splices of other seeds, bad imports.
+Phase 1 runs `mmc --emit=mm` on files that are not regular files
+(/dev/zero, a directory, ...), given directly and imported, then on --count
+mutants made by any mutation: byte flips, token deletions, duplications
+and swaps, identifier, number and shape replacements, truncation, deep
+nesting, huge lists, unicode, NUL bytes, very long lines, swapped layer and
+function names, wrong keyword arguments, splices of other seeds, bad
+imports, definitions renamed to names of the generated C code.
 
 Phase 2 makes mutants with the mutations that tend to keep a model valid
 (numbers, shapes, layer and function names, keyword arguments), keeps those
@@ -48,6 +51,7 @@ import re
 import shutil
 import sys
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import fuzzlib  # noqa: E402
 
@@ -84,7 +88,8 @@ KEYWORD_ARGS = ["dim", "dims", "dim0", "dim1", "keepdim", "start_dim",
                 "hidden_size", "input_size", "embed_dim", "nhead",
                 "num_embeddings", "embedding_dim", "in_features",
                 "out_features", "in_channels", "out_channels", "weight",
-                "waveform", "src", "query", "key", "value", "affine", "inplace"]
+                "waveform", "src", "query", "key", "value", "affine",
+                "inplace"]
 FIELDS = ["output", "h_n", "c_n", "weight", "bias", "forward", "shape"]
 SYMBOLS = ["B", "T", "C", "H", "W", "N", "L", "dim", "vocab", "heads"]
 NUMBERS = ["0", "1", "-1", "2", "3", "7", "64", "255", "256", "257", "65536",
@@ -152,7 +157,8 @@ def tokenize(text):
 
 def solid(tokens):
     """Indices of the tokens that are not blanks or newlines."""
-    return [i for i, (kind, _) in enumerate(tokens) if kind not in ("ws", "nl")]
+    return [i for i, (kind, _) in enumerate(tokens)
+            if kind not in ("ws", "nl")]
 
 
 def join(tokens):
@@ -787,17 +793,20 @@ def identifiers(seeds):
 SOURCE_LOCATED = re.compile(r"^.+\.(?:mm|mlir):\d+:\d+: error: \S")
 
 
-def error_checker(mutant_text):
+def error_checker(mutant_text, paths=()):
     """Accepts `FILE:LINE:COL: error:` where FILE is a source (.mm, .mlir;
     not the C glue or anything else the compiler generated) and
     `mmc: error:`, and lines of the source quoted under a diagnostic."""
     quoted = set(mutant_text.encode("utf-8", "surrogateescape")
                  .decode("utf-8", "replace").split("\n"))
     mmc_error = fuzzlib.tool_error("mmc")
+    given = re.compile(r"^(?:%s)(?::\d+:\d+)?: error: \S" %
+                       "|".join(re.escape(p) for p in paths)) if paths \
+        else None
 
     def ok(line):
         if SOURCE_LOCATED.match(line) or mmc_error.match(line) or \
-                line in quoted:
+                line in quoted or (given and given.match(line)):
             return True
         if fuzzlib.LOCATED.match(line):
             return ("error in a file that the compiler generated, not in "
@@ -830,6 +839,30 @@ def accepted_seeds(args, seeds, mmc):
         if result.returncode == 0 and not result.timed_out:
             good.append(seed)
     return good
+
+
+def special_files(args, campaign, mmc, tree):
+    """Inputs that are not regular files, given directly and imported: the
+    frontend must refuse them rather than read forever."""
+    model = ("model m {\n  fn forward(x: f32[B]) -> f32[B] "
+             "{ return relu(x) }\n}\n")
+    cases = []
+    for target in ("/dev/zero", "/dev/urandom", "/dev/null", tree, "/",
+                   os.path.join(tree, "no_such_file.mm")):
+        cases.append(("mmc on %s" % target, target, None))
+        path = os.path.join(tree, "special-%d.mm" % len(cases))
+        text = 'import "%s"\n%s' % (target, model)
+        with open(path, "w") as f:
+            f.write(text)
+        cases.append(("import of %s" % target, path, text))
+    for label, path, text in cases:
+        if campaign.over():
+            break
+        result = fuzzlib.run([mmc, "--emit=mm", path], args.timeout,
+                             args.memory_mb)
+        campaign.record("special-file", label, result,
+                        [path] if text is not None else [],
+                        error_checker(text or "", [path]))
 
 
 def emit_phase(args, seeds, good, ids, campaign, mmc, tree):
@@ -965,7 +998,7 @@ def main():
     parser.add_argument("--count", type=int, default=400)
     parser.add_argument("--compile-count", type=int, default=40)
     parser.add_argument("--timeout", type=float, default=20.0)
-    parser.add_argument("--memory-mb", type=int, default=4096)
+    parser.add_argument("--memory-mb", type=int, default=2048)
     parser.add_argument("--max-failures", type=int, default=10)
     parser.add_argument("--mlir-count", type=int, default=60)
     parser.add_argument("--only", type=int,
@@ -992,6 +1025,8 @@ def main():
     print("fuzz_frontend: %d seeds pass the frontend unchanged" % len(good),
           flush=True)
     only = [args.only, args.only_compile, args.only_mlir]
+    if only == [None] * 3:
+        special_files(args, campaign, mmc, tree)
     if only == [None] * 3 or args.only is not None:
         emit_phase(args, seeds, good, ids, campaign, mmc, tree)
     if only == [None] * 3 or args.only_compile is not None:

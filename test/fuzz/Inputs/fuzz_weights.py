@@ -32,6 +32,7 @@ import re
 import struct
 import sys
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import fuzzlib  # noqa: E402
 import weightfiles as wf  # noqa: E402
@@ -200,9 +201,9 @@ def mutate_npy(rng, blob):
                                    a.data[:len(a.data) - cut])), \
             "data short by %d" % cut
     if kind == 9:
+        extra = b"\0" * rng.choice([1, 4, 4096])
         return wf.write_npy(wf.Npy(a.descr, a.fortran, a.shape,
-                                   a.data + b"\0" * rng.choice([1, 4, 4096]))), \
-            "data too long"
+                                   a.data + extra)), "data too long"
     if kind == 10:  # NaN / Inf / huge values in the data
         b = bytearray(a.data)
         for _ in range(rng.randint(1, 8)):
@@ -247,6 +248,7 @@ def mutate_npz_entries(rng, entries):
                                         name.replace(".npy", ".npz")])
         if not new.endswith(".npy") and rng.random() < 0.5:
             new += ".npy"
+        new = new[:65000]  # a zip name has a 16-bit length
         entries[i] = (new, data)
         desc = "rename %s to %r" % (name, new[:40])
     elif kind == 6:
@@ -766,6 +768,29 @@ class Fuzzer:
                 ok = False
         return ok
 
+    def special_files(self):
+        """Weights and inputs that are not regular files: the readers must
+        refuse them rather than read (or map) forever."""
+        model = self.packs[0][0]
+        base = os.path.join(self.work, "base.mmw")
+        for target in ("/dev/zero", "/dev/urandom", self.work):
+            for ext in ("npz", "safetensors", "mmw", "npy"):
+                link = os.path.join(self.work, "special-%s.%s" % (
+                    os.path.basename(target), ext))
+                if os.path.lexists(link):
+                    os.remove(link)
+                os.symlink(target, link)
+                if ext in ("npz", "safetensors"):
+                    cmd, check = self.pack_cmd(model, link), \
+                        checker("mmc", link, model)
+                elif ext == "mmw":
+                    cmd, check = self.run_cmd(link), checker("mm-run")
+                else:
+                    cmd = self.run_cmd(base, {self.inputs[0][0]: link})
+                    check = checker("mm-run")
+                self.campaign.record("special-file", "%s as .%s" % (
+                    target, ext), self.run(cmd), [], check)
+
     def indices(self, kind, count):
         only = self.args.only
         if only:
@@ -850,7 +875,7 @@ def main():
     parser.add_argument("--npy-count", type=int, default=100)
     parser.add_argument("--wav-count", type=int, default=20)
     parser.add_argument("--timeout", type=float, default=20.0)
-    parser.add_argument("--memory-mb", type=int, default=4096)
+    parser.add_argument("--memory-mb", type=int, default=2048)
     parser.add_argument("--max-failures", type=int, default=10)
     parser.add_argument("--only", metavar="KIND:I",
                         help="run one mutant (npz, safetensors, mmw, npy, "
@@ -864,6 +889,8 @@ def main():
            args.npy_count, args.wav_count, args.timeout), flush=True)
     if not fuzzer.sanity():
         return 1
+    if not args.only:
+        fuzzer.special_files()
     fuzzer.fuzz_pack("npz", args.npz_count)
     fuzzer.fuzz_pack("safetensors", args.safetensors_count)
     fuzzer.fuzz_mmw(args.mmw_count)

@@ -64,7 +64,7 @@ def _limit(memory_mb):
     return apply
 
 
-def run(cmd, timeout, memory_mb=4096, cwd=None, keep_stdout=False):
+def run(cmd, timeout, memory_mb=2048, cwd=None, keep_stdout=False):
     """Runs cmd (a list) with stdin from /dev/null. On timeout the whole
     process group (the tool and the compilers it spawns) is killed."""
     # A tool being relinked by a build at that moment cannot be executed;
@@ -171,14 +171,15 @@ class Campaign:
             return True
         return False
 
-    def record(self, kind, label, result, inputs, error_line_ok):
-        """Judges one run; on a failure copies the inputs (paths) to the
-        failures directory and prints the details. Returns the reason or
-        None."""
+    def record(self, kind, label, result, inputs, error_line_ok,
+               reason=None):
+        """Judges one run (or takes the caller's reason for failing it); on
+        a failure copies the inputs (paths) to the failures directory and
+        prints the details. Returns the reason or None."""
         self.runs += 1
         if result.seconds > self.slowest[0]:
             self.slowest = (result.seconds, label)
-        reason = judge(result, error_line_ok)
+        reason = reason or judge(result, error_line_ok)
         outcome = "fail" if reason else ("ok" if result.returncode == 0
                                          else "error")
         key = (kind, outcome)

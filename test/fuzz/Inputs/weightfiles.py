@@ -14,7 +14,7 @@ import struct
 import warnings
 import zipfile
 
-# ===--- .npy ----------------------------------------------------------------===
+# ===--- .npy --------------------------------------------------------------===
 
 NPY_MAGIC = b"\x93NUMPY"
 # numpy descr -> (safetensors dtype, mmw dtype enum, element size)
@@ -78,7 +78,7 @@ def write_npy(array, **knobs):
                     array.data, **knobs)
 
 
-# ===--- .npz ----------------------------------------------------------------===
+# ===--- .npz --------------------------------------------------------------===
 
 
 def read_npz(path):
@@ -151,7 +151,7 @@ def zip_fields(blob):
     return fields, regions
 
 
-# ===--- .safetensors --------------------------------------------------------===
+# ===--- .safetensors ------------------------------------------------------===
 
 
 def json_text(value):
@@ -203,7 +203,7 @@ def make_safetensors(header, data, header_len=None, pad=b" "):
     return struct.pack("<Q", header_len & (2 ** 64 - 1)) + text + data
 
 
-# ===--- .mmw (FlatBuffer) ---------------------------------------------------===
+# ===--- .mmw (FlatBuffer) -------------------------------------------------===
 
 
 class MmwTensor:
@@ -275,7 +275,8 @@ def read_mmw(buf):
             tvt, tvt_size, tf = _table_fields(buf, table)
             fields += [(table, 4, "tensor %d vtable offset" % k),
                        (tvt, 2, "tensor %d vtable size" % k)]
-            fields += [(tvt + 4 + 2 * i, 2, "tensor %d vtable entry %d" % (k, i))
+            fields += [(tvt + 4 + 2 * i, 2,
+                        "tensor %d vtable entry %d" % (k, i))
                        for i in range((tvt_size - 4) // 2)]
             tget = lambda i: tf[i] if i < len(tf) else None  # noqa: E731
             name = b""
@@ -413,7 +414,7 @@ def write_mmw(m, identifier=b"MMW1", data_align=64, data_skew=0,
     return out.finish()
 
 
-# ===--- .wav ----------------------------------------------------------------===
+# ===--- .wav --------------------------------------------------------------===
 
 
 def make_wav(samples=b"", channels=1, rate=16000, bits=16, fmt_tag=1,
