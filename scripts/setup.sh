@@ -15,6 +15,8 @@ PACKAGES=(
   flatbuffers-compiler libflatbuffers-dev
   # unit tests
   libgtest-dev libbenchmark-dev
+  # Halide kernel benchmarks: the C libraries they are measured against
+  libdnnl-dev libfftw3-dev
   # PyTorch oracle (run with /usr/bin/python3)
   python3 python3-numpy python3-torch python3-torchaudio libopenblas0-pthread
 )

@@ -20,7 +20,9 @@ llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 llvm_config.with_environment("PATH", config.mm_tools_dir, append_path=True)
 
-config.substitutions.append(("%python", "/usr/bin/python3"))
+# Before lit's own %python (the interpreter running lit): the oracle is
+# Debian's python3 with torch, whatever runs lit.
+config.substitutions.insert(0, ("%python", "/usr/bin/python3"))
 config.substitutions.append(("%cc", "cc"))
 config.substitutions.append(("%mm_src_root", config.mm_src_root))
 config.substitutions.append(
