@@ -370,7 +370,8 @@ TEST_F(WeightsFile, LibraryMustMatchTheRuntime) {
   EXPECT_EQ(mm_model_open(&library, path().c_str(), &model),
             MM_ERROR_INVALID_ARGUMENT);
   EXPECT_EQ(std::string(mm_last_error_message()),
-            "library has ABI version 99, this runtime has ABI version 1");
+            "library has ABI version 99, this runtime has ABI version " +
+                std::to_string(MM_ABI_VERSION));
   library = *fake_library();
   library.manifest_hash ^= 1;
   EXPECT_EQ(mm_model_open(&library, path().c_str(), &model),
