@@ -411,9 +411,33 @@ static std::optional<Value> applyReshape(Sema &s, const BuiltinFunction &fn,
   std::vector<int64_t> staticShape;
   for (const Dim &d : shape)
     staticShape.push_back(d.isConstant() ? d.getConstant() : -1);
+  std::vector<Attribute> attrs = {intsAttr("shape", staticShape)};
+  // One symbolic size follows from the element count at run time; with
+  // more, every other one must be a dimension of the input (source_dims).
+  if (llvm::count(staticShape, -1) > 1) {
+    std::vector<int64_t> sources(shape.size(), -1);
+    int unsourced = -1;
+    for (size_t i = 0; i < shape.size(); ++i) {
+      if (shape[i].isConstant())
+        continue;
+      for (size_t j = 0; j < x.type.shape.size() && sources[i] < 0; ++j)
+        if (x.type.shape[j] == shape[i])
+          sources[i] = j;
+      if (sources[i] >= 0)
+        continue;
+      if (unsourced >= 0)
+        return s.error(a.loc(1),
+                       "can not reshape " + x.type.str() + " into " +
+                           shapeToString(shape) + ": neither " +
+                           shape[unsourced].str() + " nor " + shape[i].str() +
+                           " is a dimension of the input, and only one "
+                           "size can be inferred from the element count");
+      unsourced = i;
+    }
+    attrs.push_back(intsAttr("source_dims", sources));
+  }
   return s.emit("mm.reshape", a.callLoc, fnWhat(fn), {x},
-                {TensorType{x.type.element, shape}},
-                {intsAttr("shape", staticShape)})[0];
+                {TensorType{x.type.element, shape}}, attrs)[0];
 }
 
 static std::optional<Value> applyCat(Sema &s, const BuiltinFunction &fn,
@@ -513,8 +537,22 @@ static std::optional<Value> applyPool(Sema &s, const BuiltinFunction &fn,
   TensorType type = x.type;
   size_t rank = type.shape.size();
   for (int i = 0; i < 2; ++i) {
-    Dim out = windowOutput(x.type.shape[rank - 2 + i], (*kernel)[i], stride[i],
-                           (*padding)[i], dilation[i], ceilMode);
+    const Dim &in = x.type.shape[rank - 2 + i];
+    Dim out = windowOutput(in, (*kernel)[i], stride[i], (*padding)[i],
+                           dilation[i], ceilMode);
+    // With ceil_mode, PyTorch drops a last window that would start in the
+    // right padding. That can only happen when padding + stride exceeds
+    // the dilated kernel extent; for a symbolic size it would depend on
+    // the size's remainder.
+    if (ceilMode && in.isConstant() && out.isConstant() &&
+        (out.getConstant() - 1) * stride[i] >= in.getConstant() + (*padding)[i])
+      out = out - Dim(1);
+    else if (ceilMode && !in.isConstant() &&
+             (*padding)[i] + stride[i] > dilation[i] * ((*kernel)[i] - 1) + 1)
+      return s.error(a.loc(0), Twine(fn.name) + " with ceil_mode of the "
+                                   "symbolic size " + in.str() +
+                                   " needs padding + stride <= dilation * "
+                                   "(kernel_size - 1) + 1");
     if (out.isConstant() && out.getConstant() <= 0)
       return s.error(a.loc(0), Twine(fn.name) + " of " + x.type.str() +
                                    " gives an empty output");

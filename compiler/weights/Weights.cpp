@@ -138,6 +138,20 @@ bool mm::packWeights(const ModelInfo &model, const std::string &fromPath,
                              [&](const WeightInfo &w) { return w.name == a.name; });
     if (known)
       continue;
+    // A BatchNorm's state_dict carries its training step count; eval mode
+    // never reads it, so a file straight from torch.save must still pack.
+    if (endsWith(a.name, "num_batches_tracked")) {
+      std::string prefix = a.name.substr(0, a.name.size() - strlen("num_batches_tracked"));
+      bool isBatchNorm = std::any_of(
+          model.weights.begin(), model.weights.end(),
+          [&](const WeightInfo &w) { return w.name == prefix + "running_mean"; });
+      if (isBatchNorm) {
+        if (a.array.numElements() != 1 || (a.array.dtype != "i64" && a.array.dtype != "i32"))
+          problems.push_back("tensor '" + a.name + "' has dtype " + a.array.dtype + " and shape " +
+                             shapeStr(a.array.shape) + ", expected an integer scalar");
+        continue;
+      }
+    }
     auto computed = std::find_if(model.computedBuffers.begin(), model.computedBuffers.end(),
                                  [&](const ComputedBufferInfo &b) { return b.name == a.name; });
     if (computed != model.computedBuffers.end()) {
@@ -174,13 +188,15 @@ bool mm::initWeights(const ModelInfo &model, uint64_t seed, const std::string &o
       if (i > 0)
         fanIn *= w.shape[i];
     }
+    // A variance must be positive or batch_norm divides by sqrt of a negative.
+    bool positive = endsWith(w.name, "running_var");
     double bound = w.shape.size() >= 2 ? 1.0 / std::sqrt((double)std::max<int64_t>(fanIn, 1))
                                        : 0.1;
     std::vector<uint8_t> bytes(n * dtypeSize(w.dtype));
     for (int64_t i = 0; i < n; ++i) {
       double u = (next() >> 11) * (1.0 / 9007199254740992.0); // [0, 1)
       if (w.dtype == DType::F32) {
-        float v = (float)((2 * u - 1) * bound);
+        float v = positive ? (float)(0.5 + u) : (float)((2 * u - 1) * bound);
         std::memcpy(bytes.data() + 4 * i, &v, 4);
       } else if (w.dtype == DType::I32) {
         int32_t v = (int32_t)(u * 100);

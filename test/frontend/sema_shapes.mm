@@ -37,7 +37,7 @@ model shapes {
 # CHECK-NEXT:    = mm.softmax({{.*}}) dim=2 : f32[B, T, 8]
 # CHECK-NEXT:    = mm.transpose({{.*}}) dim0=1 dim1=2 : f32[B, 8, T]
 # CHECK-NEXT:    = mm.permute({{.*}}) dims=[1, 2, 0] : f32[T, 8, B]
-# CHECK-NEXT:    = mm.reshape({{.*}}) shape=[-1, -1] : f32[B, 8*T]
+# CHECK-NEXT:    = mm.reshape({{.*}}) shape=[-1, -1] source_dims=[0, -1] : f32[B, 8*T]
 
 # CHECK-LABEL: fn misc(
 # CHECK:         = mm.layer_norm(%0, %{{.*}}, %{{.*}}) eps=1e-05 : f32[B, 4, 8]
