@@ -21,6 +21,7 @@ static_assert(FLATBUFFERS_MAX_ALIGNMENT >= 64,
 #include <cstring>
 #include <set>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace {
@@ -160,7 +161,12 @@ bool mm::writeWeightsFile(const std::string &path,
   const uint8_t *data = builder.GetBufferPointer();
   size_t size = builder.GetSize();
 
-  std::string tmp = path + ".tmp" + std::to_string(getpid());
+  // A regular file is replaced atomically (write a temporary, rename), so a
+  // reader never maps half a file. Anything else (a pipe, /dev/stdout, a
+  // device) is written in place: renaming over it would replace the device.
+  struct stat st;
+  bool inPlace = ::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode);
+  std::string tmp = inPlace ? path : path + ".tmp" + std::to_string(getpid());
   FILE *f = std::fopen(tmp.c_str(), "wb");
   if (!f) {
     error = "cannot write '" + path + "': " + std::strerror(errno);
@@ -172,12 +178,13 @@ bool mm::writeWeightsFile(const std::string &path,
     ok = false;
     err = errno;
   }
-  if (ok && std::rename(tmp.c_str(), path.c_str()) != 0) {
+  if (ok && !inPlace && std::rename(tmp.c_str(), path.c_str()) != 0) {
     ok = false;
     err = errno;
   }
   if (!ok) {
-    std::remove(tmp.c_str());
+    if (!inPlace)
+      std::remove(tmp.c_str());
     error = "cannot write '" + path + "': " + std::strerror(err);
     return false;
   }
