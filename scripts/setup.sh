@@ -11,6 +11,8 @@ PACKAGES=(
   zlib1g-dev libzstd-dev libedit-dev libcurl4-openssl-dev libxml2-dev
   # Halide (generators; see DESIGN.md on keeping it apart from LLVM 19)
   libhalide14-0-dev
+  # mm-run's .png inputs
+  libpng-dev
   # weights file
   flatbuffers-compiler libflatbuffers-dev
   # unit tests

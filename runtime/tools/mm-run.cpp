@@ -40,7 +40,10 @@ const char kUsage[] =
     "                    (dtype and shape used as they are, no conversion;\n"
     "                    bool arrays are passed as u8) or\n"
     "                    a 16-bit PCM .wav (first channel, as f32 [1, N]\n"
-    "                    scaled by 1/32768); repeat for every input\n"
+    "                    scaled by 1/32768) or a .png (RGB, channels first\n"
+    "                    [1, 3, H, W], or [3, H, W] for a rank-3 input; as\n"
+    "                    pixel / 255 for an f32 input, raw for u8);\n"
+    "                    repeat for every input\n"
     "  --output-dir DIR  where to write out0.npy, ... (default: .)\n"
     "  --bench N         after the first call, time N more calls and print\n"
     "                    'median_ms: X' (median wall-clock milliseconds)\n"
@@ -155,6 +158,23 @@ struct AlignedBuffer {
   ~AlignedBuffer() { std::free(data); }
 };
 
+/// A decoded PNG (u8 [1, 3, H, W]) as the input expects it: f32 inputs get
+/// torchvision's ToTensor scaling (pixel / 255), a rank-3 input drops the
+/// batch dimension. Shape mismatches are left to the runtime's check.
+void adaptImage(mm::io::Array &array, const mm_arg_desc &input) {
+  if (input.rank == 3)
+    array.shape.erase(array.shape.begin());
+  if (input.dtype != MM_F32)
+    return;
+  std::vector<uint8_t> pixels = std::move(array.data);
+  array.dtype = "f32";
+  array.data.resize(pixels.size() * sizeof(float));
+  for (size_t i = 0; i < pixels.size(); ++i) {
+    float v = pixels[i] / 255.0f;
+    std::memcpy(array.data.data() + i * sizeof(float), &v, sizeof(float));
+  }
+}
+
 mm_dtype toRuntimeDType(const std::string &dtype, const std::string &what) {
   if (dtype == "f32")
     return MM_F32;
@@ -259,11 +279,15 @@ int main(int argc, char **argv) {
       ok = mm::io::readNpy(file, array, error);
     else if (endsWith(file, ".wav"))
       ok = mm::io::readWav(file, array, error);
+    else if (endsWith(file, ".png"))
+      ok = mm::io::readPng(file, array, error);
     else
       die("input '" + name + "': unsupported file '" + file +
-          "' (expected .npy or .wav)");
+          "' (expected .npy, .wav or .png)");
     if (!ok)
       die("input '" + name + "': " + error);
+    if (endsWith(file, ".png"))
+      adaptImage(array, fn.inputs[i]);
     std::string what = "input '" + name + "' ('" + file + "')";
     mm_tensor &t = inputs[i];
     t.dtype = toRuntimeDType(array.dtype, what);

@@ -1,8 +1,8 @@
-//===- ArrayIO.h - Reading and writing arrays: npy, npz, safetensors, wav -===//
+//===- ArrayIO.h - Arrays in and out: npy, npz, safetensors, wav, png ----===//
 //
 // The file formats an ML engineer's tools produce, read without Python:
 // `mmc pack` reads trained weights from .npz / .safetensors, `mm-run`
-// reads inputs from .npy / .wav and writes its outputs as .npy.
+// reads inputs from .npy / .wav / .png and writes its outputs as .npy.
 //
 // Every reader takes the bytes as hostile: each size and offset is checked
 // against the file before it is used, and a malformed file gives `false`
@@ -76,6 +76,12 @@ bool parseWav(const uint8_t *bytes, size_t size, Array &array,
               std::string &error, int64_t *sampleRate = nullptr);
 bool readWav(const std::string &path, Array &array, std::string &error,
              int64_t *sampleRate = nullptr);
+
+/// PNG of any colour type and bit depth, as u8 [1, 3, H, W] (RGB,
+/// channels first; alpha is dropped, grey is replicated).
+bool parsePng(const uint8_t *bytes, size_t size, Array &array,
+              std::string &error);
+bool readPng(const std::string &path, Array &array, std::string &error);
 
 } // namespace io
 } // namespace mm
