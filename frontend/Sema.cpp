@@ -433,6 +433,13 @@ std::optional<BoundArgs> Sema::bind(StringRef callee,
 // Errors and emission
 //===----------------------------------------------------------------------===//
 
+void Sema::requireAtLeast(const Dim &size, int64_t min) {
+  if (!size.isSymbol() || !current)
+    return;
+  int64_t &bound = current->symbolMin[size.getSymbol().str()];
+  bound = std::max(bound, min);
+}
+
 std::nullopt_t Sema::error(SMLoc loc, const Twine &message) {
   return error(loc, message, SMLoc(), "");
 }
@@ -2035,9 +2042,8 @@ std::optional<Value> Sema::evalIndex(const ast::IndexExpr &expr) {
                          value.type.str() + ")");
       if (idx < 0)
         idx += n;
-    } else if (size.isSymbol() && current) {
-      int64_t &bound = current->symbolMin[size.getSymbol().str()];
-      bound = std::max(bound, idx >= 0 ? idx + 1 : -idx);
+    } else {
+      requireAtLeast(size, idx >= 0 ? idx + 1 : -idx);
     }
     TensorType type = value.type;
     type.shape.erase(type.shape.begin() + dim);

@@ -1233,7 +1233,7 @@ static std::optional<TensorType> stftType(Sema &s, const Value &x, SMLoc loc,
                             x.type.str());
   const Dim &time = x.type.shape.back();
   if (r.center && r.padMode == "reflect" && time.isConstant() &&
-      time.getConstant() <= r.nFft / 2)
+      time.getConstant() + 2 * r.pad <= r.nFft / 2)
     return s.error(loc, who + ": reflect padding of " + Twine(r.nFft / 2) +
                             " needs more than that many samples, found " +
                             x.type.str());
@@ -1242,6 +1242,13 @@ static std::optional<TensorType> stftType(Sema &s, const Value &x, SMLoc loc,
     return s.error(loc, who + ": " + x.type.str() +
                             " is shorter than one window of n_fft = " +
                             Twine(r.nFft));
+  // torch.stft refuses what the checks above refuse for a constant length;
+  // for a symbolic one the runtime checks the same bound before a call.
+  int64_t extra = 2 * r.pad + (r.center ? 2 * (r.nFft / 2) : 0);
+  int64_t minTime = std::max<int64_t>(r.nFft - extra, 0);
+  if (r.center && r.padMode == "reflect")
+    minTime = std::max<int64_t>(minTime, r.nFft / 2 + 1 - 2 * r.pad);
+  s.requireAtLeast(time, minTime);
   Dim frames = (padded - Dim(r.nFft)).floorDiv(r.hopLength) + Dim(1);
   TensorType type = x.type;
   type.shape.back() = Dim(channels);

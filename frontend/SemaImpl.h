@@ -274,6 +274,10 @@ public:
                        llvm::SMLoc noteLoc, const llvm::Twine &note);
   bool failed() const { return hadError; }
 
+  /// Records that the current function needs SIZE >= MIN (checked by the
+  /// runtime before a call) when SIZE is one of its symbols.
+  void requireAtLeast(const Dim &size, int64_t min);
+
   /// Appends an operation to the current function; returns its results.
   std::vector<Value> emit(llvm::StringRef opName, llvm::SMLoc loc,
                           llvm::StringRef what,

@@ -34,8 +34,8 @@ static std::string cParamName(const std::string &name, const FunctionInfo &fn) {
       "void", "volatile", "while", "model", "status", "symbols", "inputs",
       "outputs", "bool", "true", "false"};
   bool clash = reserved.count(name) > 0;
-  for (const auto &s : fn.symbols)
-    clash |= s == name;
+  for (size_t i = 0; i < fn.numInputSymbols(); ++i)
+    clash |= fn.symbols[i] == name;
   return clash ? name + "_" : name;
 }
 
@@ -46,8 +46,8 @@ static std::string dimExpr(int64_t dim) {
 static void writeEntryPrototype(const ModelInfo &model, const FunctionInfo &fn,
                                 llvm::raw_ostream &os) {
   os << "mm_status " << model.name << "_" << fn.name << "(const mm_model *model";
-  for (const auto &s : fn.symbols)
-    os << ", int64_t " << s;
+  for (size_t i = 0; i < fn.numInputSymbols(); ++i)
+    os << ", int64_t " << fn.symbols[i];
   for (const auto &in : fn.inputs)
     os << ", const " << dtypeCType(in.dtype) << " *" << cParamName(in.name, fn);
   for (const auto &out : fn.outputs)
@@ -149,6 +149,29 @@ void mm::writeGlue(const ModelInfo &model, llvm::raw_ostream &os) {
     }
     return s + "}";
   };
+
+  // Result sizes computed from input sizes (`S/160 + 1`): int64 arithmetic
+  // that notes overflow, and floor division as the frontend defines it.
+  bool anyDerived = llvm::any_of(model.functions,
+                                 [](const FunctionInfo &f) { return !f.derived.empty(); });
+  if (anyDerived)
+    os << "static __attribute__((unused)) int64_t mm_dadd(int64_t a, int64_t b, int *ovf) {\n"
+       << "  int64_t r; *ovf |= __builtin_add_overflow(a, b, &r); return r;\n}\n"
+       << "static __attribute__((unused)) int64_t mm_dsub(int64_t a, int64_t b, int *ovf) {\n"
+       << "  int64_t r; *ovf |= __builtin_sub_overflow(a, b, &r); return r;\n}\n"
+       << "static __attribute__((unused)) int64_t mm_dmul(int64_t a, int64_t b, int *ovf) {\n"
+       << "  int64_t r; *ovf |= __builtin_mul_overflow(a, b, &r); return r;\n}\n"
+       << "static __attribute__((unused)) int64_t mm_dfloordiv(int64_t a, int64_t d) {\n"
+       << "  return a >= 0 ? a / d : -((-(a + 1)) / d) - 1;\n}\n\n";
+  for (const auto &fn : model.functions) {
+    if (fn.derived.empty())
+      continue;
+    os << "static int32_t derive_" << fn.name << "(int64_t *s) {\n  int ovf = 0;\n";
+    for (size_t k = 0; k < fn.derived.size(); ++k)
+      os << "  /* " << fn.symbols[fn.numInputSymbols() + k] << " */\n  s["
+         << fn.numInputSymbols() + k << "] = " << fn.derived[k] << ";\n";
+    os << "  return ovf;\n}\n\n";
+  }
 
   // Weights manifest.
   for (size_t i = 0; i < model.weights.size(); ++i) {
@@ -265,9 +288,10 @@ void mm::writeGlue(const ModelInfo &model, llvm::raw_ostream &os) {
     os << "  {\"" << fn.name << "\", " << fn.symbols.size() << ", " << fn.name
        << "_symbols, " << fn.inputs.size() << ", " << fn.name << "_inputs, "
        << fn.outputs.size() << ", " << fn.name << "_outputs, invoke_" << fn.name
-       << ", " << fn.name << "_symbol_min},\n";
+       << ", " << fn.name << "_symbol_min, " << fn.derived.size() << ", "
+       << (fn.derived.empty() ? std::string("0") : "derive_" + fn.name) << "},\n";
   if (model.functions.empty())
-    os << "  {0, 0, 0, 0, 0, 0, 0, 0, 0},\n";
+    os << "  {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},\n";
   os << "};\n\n";
 
   os << "static mm_library_desc library = {MM_ABI_VERSION, \"" << m << "\", 0, "
@@ -288,9 +312,10 @@ void mm::writeGlue(const ModelInfo &model, llvm::raw_ostream &os) {
     const FunctionInfo &fn = model.functions[f];
     writeEntryPrototype(model, fn, os);
     os << " {\n";
+    // The runtime fills in the derived symbols (left 0 here).
     os << "  const int64_t symbols[" << std::max<size_t>(1, fn.symbols.size()) << "] = {";
     for (size_t i = 0; i < fn.symbols.size(); ++i)
-      os << (i ? ", " : "") << fn.symbols[i];
+      os << (i ? ", " : "") << (i < fn.numInputSymbols() ? fn.symbols[i] : "0");
     if (fn.symbols.empty())
       os << "0";
     os << "};\n  const void *inputs[" << std::max<size_t>(1, fn.inputs.size()) << "] = {";

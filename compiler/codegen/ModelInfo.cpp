@@ -93,6 +93,120 @@ public:
   }
 
 private:
+  /// A result size computed from the input symbols, such as `S/160 + 1` or
+  /// `4*T`, as the frontend prints a Dim: integers, symbols, + - * and
+  /// floor division by a positive constant, with the usual precedence.
+  /// Becomes a symbol of its own, computed by the library before a call.
+  FailureOr<int64_t> derivedSymbol(StringRef text) {
+    int64_t existing = symbolIndex(text, /*create=*/false);
+    if (existing >= 0)
+      return existing;
+    DimExprParser parser(text, info);
+    std::string c = parser.parseAll();
+    if (!parser.error.empty())
+      return func.emitError() << "result dimension '" << text << "': " << parser.error;
+    info.symbols.push_back(text.str());
+    info.derived.push_back(c);
+    return (int64_t)info.symbols.size() - 1;
+  }
+
+  /// Recursive descent over a printed Dim, producing C.
+  struct DimExprParser {
+    DimExprParser(StringRef text, const mm::FunctionInfo &info) : text(text), info(info) {}
+    StringRef text;
+    const mm::FunctionInfo &info;
+    size_t pos = 0;
+    std::string error;
+
+    std::string parseAll() {
+      std::string e = parseSum();
+      skipSpace();
+      if (error.empty() && pos != text.size())
+        error = "unexpected '" + text.substr(pos).str() + "'";
+      return e;
+    }
+    void skipSpace() {
+      while (pos < text.size() && text[pos] == ' ')
+        ++pos;
+    }
+    bool eat(char c) {
+      skipSpace();
+      if (pos < text.size() && text[pos] == c) {
+        ++pos;
+        return true;
+      }
+      return false;
+    }
+    std::string parseSum() {
+      std::string lhs = parseProduct();
+      while (error.empty()) {
+        if (eat('+'))
+          lhs = "mm_dadd(" + lhs + ", " + parseProduct() + ", &ovf)";
+        else if (eat('-'))
+          lhs = "mm_dsub(" + lhs + ", " + parseProduct() + ", &ovf)";
+        else
+          break;
+      }
+      return lhs;
+    }
+    std::string parseProduct() {
+      std::string lhs = parseUnary();
+      while (error.empty()) {
+        if (eat('*')) {
+          lhs = "mm_dmul(" + lhs + ", " + parseUnary() + ", &ovf)";
+        } else if (eat('/')) {
+          skipSpace();
+          size_t start = pos;
+          while (pos < text.size() && llvm::isDigit(text[pos]))
+            ++pos;
+          int64_t den = 0;
+          if (pos == start || text.slice(start, pos).getAsInteger(10, den) || den <= 0) {
+            error = "a division must be by a positive integer constant";
+            break;
+          }
+          lhs = "mm_dfloordiv(" + lhs + ", " + std::to_string(den) + ")";
+        } else {
+          break;
+        }
+      }
+      return lhs;
+    }
+    std::string parseUnary() {
+      if (eat('-'))
+        return "mm_dsub(0, " + parseUnary() + ", &ovf)";
+      if (eat('(')) {
+        std::string e = parseSum();
+        if (error.empty() && !eat(')'))
+          error = "missing ')'";
+        return e;
+      }
+      skipSpace();
+      size_t start = pos;
+      if (pos < text.size() && llvm::isDigit(text[pos])) {
+        while (pos < text.size() && llvm::isDigit(text[pos]))
+          ++pos;
+        int64_t v = 0;
+        if (text.slice(start, pos).getAsInteger(10, v))
+          error = "constant out of range";
+        return "INT64_C(" + std::to_string(v) + ")";
+      }
+      while (pos < text.size() && (llvm::isAlnum(text[pos]) || text[pos] == '_'))
+        ++pos;
+      StringRef name = text.slice(start, pos);
+      if (name.empty()) {
+        if (error.empty())
+          error = "expected a symbol or a number at '" + text.substr(start).str() + "'";
+        return "0";
+      }
+      for (size_t i = 0; i < info.symbols.size() - info.derived.size(); ++i)
+        if (info.symbols[i] == name)
+          return "s[" + std::to_string(i) + "]";
+      if (error.empty())
+        error = "'" + name.str() + "' is not a symbol of the inputs";
+      return "0";
+    }
+  };
+
   int64_t symbolIndex(StringRef name, bool create) {
     for (size_t i = 0; i < info.symbols.size(); ++i)
       if (info.symbols[i] == name)
@@ -121,11 +235,12 @@ private:
       Attribute attr = dims ? dims[d] : Attribute();
       if (auto str = dyn_cast_or_null<StringAttr>(attr)) {
         int64_t s = symbolIndex(str.getValue(), isInput);
-        if (s < 0)
-          return func.emitError()
-                 << "result dimension '" << str.getValue()
-                 << "' is not a symbol of the inputs; results whose size is computed "
-                    "from the inputs are not supported yet";
+        if (s < 0) {
+          FailureOr<int64_t> derived = derivedSymbol(str.getValue());
+          if (failed(derived))
+            return failure();
+          s = *derived;
+        }
         arg.dims.push_back(-(s + 1));
       } else if (!ShapedType::isDynamic(size)) {
         arg.dims.push_back(size);

@@ -48,6 +48,12 @@ struct FunctionInfo {
   std::vector<std::string> symbols;
   /// Per symbol, the smallest value the body accepts (0 = any).
   std::vector<int64_t> symbolMin;
+  /// The last derived.size() symbols are result sizes computed from the
+  /// others (a symbol's name is its expression, `S/160 + 1`); derived[k] is
+  /// that expression in C over `s[i]`, with overflow noted in `ovf` (see
+  /// LibraryWriter's mm_d* helpers).
+  std::vector<std::string> derived;
+  size_t numInputSymbols() const { return symbols.size() - derived.size(); }
   std::vector<ArgInfo> inputs;
   std::vector<ArgInfo> outputs;
 };

@@ -60,6 +60,9 @@ bool validArg(const mm_fn_desc *fn, const mm_arg_desc &arg) {
 /// Checks the reflection entry of a function, which the loops below index.
 mm_status validateFn(const mm_fn_desc *fn) {
   bool ok = fn->name && fn->invoke && fn->num_symbols >= 0 &&
+            fn->num_derived_symbols >= 0 &&
+            fn->num_derived_symbols <= fn->num_symbols &&
+            (fn->num_derived_symbols == 0 || fn->derive_symbols) &&
             fn->num_inputs >= 0 && fn->num_outputs >= 0 &&
             (fn->num_inputs == 0 || fn->inputs) &&
             (fn->num_outputs == 0 || fn->outputs);
@@ -104,26 +107,59 @@ int64_t firstOutOfRange(const void *data, int64_t n, int64_t lo, int64_t hi) {
   return -1;
 }
 
-/// Everything mm_model_invoke checks, once the function is known valid.
-mm_status checkedInvoke(const mm_model *model, const mm_fn_desc *fn,
-                        const int64_t *symbols, const void *const *inputs,
-                        void *const *outputs) {
-  std::string where = cstr(fn->name) + ": ";
-  if (fn->num_symbols > 0 && !symbols)
-    return fail(MM_ERROR_INVALID_ARGUMENT, where + "symbols is null");
-  for (int32_t s = 0; s < fn->num_symbols; ++s)
-    if (symbols[s] < 0)
-      return fail(MM_ERROR_INVALID_ARGUMENT,
-                  where + "symbol '" + symbolName(fn, s) + "' is " +
-                      std::to_string(symbols[s]) + ", it must be >= 0");
+int32_t numInputSymbols(const mm_fn_desc *fn) {
+  return fn->num_symbols - fn->num_derived_symbols;
+}
+
+/// Checks the input symbols' lower bounds, then computes the derived
+/// symbols (result sizes such as `S/160 + 1`) from the input symbols.
+mm_status deriveSymbols(const mm_fn_desc *fn, int64_t *symbols,
+                        const std::string &where) {
+  // The bounds come first: they are what the model needs of its inputs
+  // (torch.stft refuses a short waveform before any size goes negative).
   if (fn->symbol_min)
-    for (int32_t s = 0; s < fn->num_symbols; ++s)
+    for (int32_t s = 0; s < numInputSymbols(fn); ++s)
       if (symbols[s] < fn->symbol_min[s])
         return fail(MM_ERROR_SHAPE,
                     where + symbolName(fn, s) + " = " + std::to_string(symbols[s]) +
                         ", but the model needs " + symbolName(fn, s) + " >= " +
                         std::to_string(fn->symbol_min[s]) +
-                        " (it takes a fixed index of a dimension of that size)");
+                        " (a fixed index or a window of that size)");
+  if (fn->num_derived_symbols == 0)
+    return MM_OK;
+  std::string bindings;
+  for (int32_t s = 0; s < numInputSymbols(fn); ++s)
+    bindings += (s ? ", " : "") + symbolName(fn, s) + " = " +
+                std::to_string(symbols[s]);
+  if (fn->derive_symbols(symbols) != 0)
+    return fail(MM_ERROR_SHAPE,
+                where + "a result size overflows int64 for " + bindings);
+  for (int32_t s = numInputSymbols(fn); s < fn->num_symbols; ++s)
+    if (symbols[s] < 0)
+      return fail(MM_ERROR_SHAPE, where + "the result size " +
+                                      symbolName(fn, s) + " is " +
+                                      std::to_string(symbols[s]) + " for " +
+                                      bindings + "; it must be >= 0");
+  return MM_OK;
+}
+
+/// Everything mm_model_invoke checks, once the function is known valid.
+mm_status checkedInvoke(const mm_model *model, const mm_fn_desc *fn,
+                        const int64_t *callerSymbols, const void *const *inputs,
+                        void *const *outputs) {
+  std::string where = cstr(fn->name) + ": ";
+  if (fn->num_symbols > 0 && !callerSymbols)
+    return fail(MM_ERROR_INVALID_ARGUMENT, where + "symbols is null");
+  for (int32_t s = 0; s < numInputSymbols(fn); ++s)
+    if (callerSymbols[s] < 0)
+      return fail(MM_ERROR_INVALID_ARGUMENT,
+                  where + "symbol '" + symbolName(fn, s) + "' is " +
+                      std::to_string(callerSymbols[s]) + ", it must be >= 0");
+  std::vector<int64_t> symbolValues(callerSymbols,
+                                    callerSymbols + fn->num_symbols);
+  const int64_t *symbols = symbolValues.data();
+  if (mm_status status = deriveSymbols(fn, symbolValues.data(), where))
+    return status;
   if ((fn->num_inputs > 0 && !inputs) || (fn->num_outputs > 0 && !outputs))
     return fail(MM_ERROR_INVALID_ARGUMENT,
                 where + "inputs or outputs array is null");
@@ -291,12 +327,15 @@ mm_status mm_model_call(const mm_model *model, const char *fn_name,
     }
     inputPtrs[i] = t.data;
   }
-  for (int32_t s = 0; s < fn->num_symbols; ++s)
+  for (int32_t s = 0; s < numInputSymbols(fn); ++s)
     if (symbols[s] < 0)
       return fail(MM_ERROR_INTERNAL,
                   where + "symbol '" + symbolName(fn, s) +
                       "' is not a dimension of any input, so it cannot be "
                       "bound from the inputs' shapes");
+
+  if (mm_status status = deriveSymbols(fn, symbols.data(), where))
+    return status;
 
   // Describe (and where asked, allocate) the outputs.
   std::vector<void *> outputPtrs(static_cast<size_t>(num_outputs));

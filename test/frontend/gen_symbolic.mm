@@ -2,7 +2,8 @@
 # Symbolic shapes: the frame count of a spectrogram of S samples is the
 # derived dimension S/160 + 1, kept canonical, so that the declared result
 # type (written differently) checks; it is `?` in MLIR and spelled out in
-# mm.dims. LSTM results have PyTorch's shapes.
+# mm.dims. LSTM results have PyTorch's shapes. A spectrogram without center
+# padding needs S >= n_fft samples (mm.symbol_min, checked before a call).
 model symbolic {
   layer mel = mel_spectrogram(n_fft: 400, hop_length: 160, n_mels: 40)
   layer spec = spectrogram(n_fft: 256, hop_length: 100, center: false)
@@ -21,7 +22,7 @@ model symbolic {
 # CHECK-SAME:          tensor<?x129x?xf32> {mm.dims = ["N", 129, "(S + 44)/100 - 2"]},
 # CHECK-SAME:          tensor<2x?x32xf32> {mm.dims = [2, "N", 32]},
 # CHECK-SAME:          tensor<?x?x32xf32> {mm.dims = ["N", "T", 32]})
-# CHECK-SAME:      attributes {mm.symbols = ["N", "S", "T"]}
+# CHECK-SAME:      attributes {mm.symbol_min = {S = 256 : i64}, mm.symbols = ["N", "S", "T"]}
 # CHECK:           %{{.*}}, %{{.*}}, [[CN:%.*]] = mm.lstm [[FEATS]], {{.*}} {hidden_size = 32 : i64, num_layers = 2 : i64}
 # CHECK-SAME:        -> (tensor<?x?x32xf32>, tensor<2x?x32xf32>, tensor<2x?x32xf32>)
 # CHECK-NEXT:      [[MEL:%.*]] = mm.mel_spectrogram [[AUDIO]] {{.*}} : tensor<?x?xf32> -> tensor<?x40x?xf32>

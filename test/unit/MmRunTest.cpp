@@ -162,9 +162,9 @@ TEST_F(MmRun, Errors) {
       {lib() + " --weights " + dir.file("none.mmw") + " --input x=" + x,
        "mm-run: error: cannot open weights file '" + dir.file("none.mmw") +
            "': No such file or directory"},
-      {lib() + " --weights " + weights + " --input x=" + dir.file("x.png"),
-       "mm-run: error: input 'x': unsupported file '" + dir.file("x.png") +
-           "' (expected .npy or .wav)"},
+      {lib() + " --weights " + weights + " --input x=" + dir.file("x.jpg"),
+       "mm-run: error: input 'x': unsupported file '" + dir.file("x.jpg") +
+           "' (expected .npy, .wav or .png)"},
       {lib() + " --weights " + weights + " --input x=" + dir.file("no.npy"),
        "mm-run: error: input 'x': " + dir.file("no.npy") +
            ": cannot open: No such file or directory"},

@@ -27,7 +27,7 @@ extern "C" {
 #endif
 
 /* Bumped whenever a struct below changes layout. */
-#define MM_ABI_VERSION 2u
+#define MM_ABI_VERSION 3u
 #define MM_MAX_RANK 8
 
 typedef enum mm_status {
@@ -104,6 +104,13 @@ typedef struct mm_fn_desc {
    * (the model indexes a dimension of that size with a constant, like
    * x[:, -1]); a smaller value is MM_ERROR_SHAPE. */
   const int64_t *symbol_min;
+  /* Result sizes computed from the input sizes (`S/160 + 1`, `4*T`) are the
+   * last num_derived_symbols symbols; derive_symbols(symbols) computes them
+   * from the others in place and returns nonzero if one overflows int64.
+   * The runtime calls it: the values a caller passes for them are ignored.
+   * 0 and NULL when every result size is an input's. */
+  int32_t num_derived_symbols;
+  int32_t (*derive_symbols)(int64_t *symbols);
 } mm_fn_desc;
 
 typedef struct mm_library_desc {
