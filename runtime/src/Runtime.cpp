@@ -7,8 +7,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "RuntimeInternal.h"
+#include "ThreadPool.h"
 
-#include <atomic>
 #include <cstdio>
 
 using namespace mm::detail;
@@ -16,8 +16,6 @@ using namespace mm::detail;
 namespace {
 /// The message of the last failing call on this thread.
 thread_local std::string lastErrorMessage;
-
-std::atomic<int32_t> numThreads{1};
 
 constexpr uint64_t kFnvOffsetBasis = 0xcbf29ce484222325ull;
 constexpr uint64_t kFnvPrime = 0x100000001b3ull;
@@ -169,11 +167,7 @@ uint64_t mm_manifest_hash(const mm_weight_desc *weights, int32_t num_weights) {
 }
 
 void mm_set_num_threads(int32_t num_threads) {
-  // The thread pool is not there yet; 0 or less means "one thread".
-  numThreads.store(num_threads < 1 ? 1 : num_threads,
-                   std::memory_order_relaxed);
+  poolSetNumThreads(num_threads);
 }
 
-int32_t mm_get_num_threads(void) {
-  return numThreads.load(std::memory_order_relaxed);
-}
+int32_t mm_get_num_threads(void) { return poolNumThreads(); }

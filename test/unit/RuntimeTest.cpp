@@ -7,6 +7,8 @@
 #include <string>
 #include <thread>
 
+#include <unistd.h>
+
 namespace {
 
 /// FNV-1a 64 written out from its definition, independent of the runtime.
@@ -82,12 +84,19 @@ TEST(ManifestHash, FollowsTheDocumentedString) {
 }
 
 TEST(Runtime, NumThreads) {
+  // The default (the tests of ThreadPoolTest.cpp put it back when done).
   EXPECT_EQ(mm_get_num_threads(), 1);
   mm_set_num_threads(4);
   EXPECT_EQ(mm_get_num_threads(), 4);
+  long online = sysconf(_SC_NPROCESSORS_ONLN);
+  int32_t expected = online < 1 ? 1 : online > 256 ? 256 : static_cast<int32_t>(online);
   mm_set_num_threads(0);
-  EXPECT_EQ(mm_get_num_threads(), 1);
+  EXPECT_EQ(mm_get_num_threads(), expected);
   mm_set_num_threads(-3);
+  EXPECT_EQ(mm_get_num_threads(), expected);
+  mm_set_num_threads(100000);
+  EXPECT_EQ(mm_get_num_threads(), 256);
+  mm_set_num_threads(1);
   EXPECT_EQ(mm_get_num_threads(), 1);
 }
 

@@ -173,7 +173,12 @@ mm_status mm_model_call(const mm_model *model, const char *fn_name,
                         const mm_tensor *inputs, int32_t num_inputs,
                         mm_tensor *outputs, int32_t num_outputs);
 
-/* Threads used by the parallel parts of a call (default: 1). */
+/* Threads used by the parallel parts of a call (default: 1), process-wide:
+ * the calling thread plus num_threads - 1 workers of the runtime's one
+ * pool. 0 or less: the number of online CPUs; at most 256. With 1, every
+ * call runs on its calling thread alone and its results are deterministic.
+ * The pool serves one call at a time; the parallel parts of calls made
+ * while it is busy (from other threads) run on their calling thread. */
 void mm_set_num_threads(int32_t num_threads);
 int32_t mm_get_num_threads(void);
 

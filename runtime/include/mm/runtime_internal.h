@@ -1,0 +1,41 @@
+/*===- mm/runtime_internal.h - Runtime entries of generated code --*- C -*-===*
+ *
+ * Functions of the runtime that the code `mmc compile` generates calls, not
+ * part of the documented API (mm/runtime.h) and free to change with the
+ * compiler. Both run a parallel loop on the runtime's one thread pool, sized
+ * by mm_set_num_threads; with 1 thread they run every iteration in order on
+ * the calling thread. They may be called from several threads at once and
+ * from inside one of their own iterations (that loop then runs inline).
+ *===----------------------------------------------------------------------===*/
+#ifndef MM_RUNTIME_INTERNAL_H
+#define MM_RUNTIME_INTERNAL_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Halide 14's halide_do_par_for_t: install with
+ * halide_set_custom_do_par_for(mm_runtime_do_par_for). Runs
+ * task(user_context, i, closure) for every i in [min, min + extent) and
+ * returns 0, or the result of the lowest-numbered failing task (tasks
+ * numbered above a failed one may not run). */
+int mm_runtime_do_par_for(void *user_context,
+                          int (*task)(void *user_context, int task_number,
+                                      uint8_t *closure),
+                          int min, int extent, uint8_t *closure);
+
+/* Splits [begin, end) into mm_get_num_threads() contiguous chunks of
+ * nearly equal size (fewer if there are fewer iterations; the split
+ * depends on nothing else) and runs body(chunk_begin, chunk_end, ctx) for
+ * each, in parallel. Nothing runs if end <= begin. */
+void mm_runtime_parallel_for(int64_t begin, int64_t end,
+                             void (*body)(int64_t, int64_t, void *),
+                             void *ctx);
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* MM_RUNTIME_INTERNAL_H */
