@@ -21,22 +21,6 @@ def k_lstm_deep():
 
 
 @twin
-def k_gru():
-    m = layers(rnn=nn.GRU(7, 13, batch_first=True),
-               deep=nn.GRU(5, 6, 2, bidirectional=True, batch_first=True))
-
-    def inputs(rng, B, T):
-        return {"x": normal(rng, B, T, 7), "y": normal(rng, B, T, 5)}
-
-    def forward(m, x, y):
-        output, h_n = m.rnn(x)
-        deep_output, deep_h_n = m.deep(y)
-        return output, h_n, deep_output, deep_h_n
-
-    return m, inputs, forward
-
-
-@twin
 def k_audio():
     m = layers(
         mel=torchaudio.transforms.MelSpectrogram(
