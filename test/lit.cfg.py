@@ -30,5 +30,8 @@ config.substitutions.append(
 config.substitutions.append(
     ("%mlir_c_runner_utils", os.path.join(config.mlir_lib_dir, "libmlir_c_runner_utils.so")))
 
+# mmc's Halide kernel objects are cached in the build tree, not in ~/.cache.
+config.environment["MMC_CACHE_DIR"] = os.path.join(config.mm_obj_root, "test", "mmc-cache")
+
 # PyTorch reference runs: one thread, so that numbers are deterministic.
 config.environment["OMP_NUM_THREADS"] = "1"

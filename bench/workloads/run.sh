@@ -18,7 +18,8 @@
 # which has Debian's torch), CC (default cc), SEED (weights, default 0),
 # RUNS (runs per measurement, default 7, at least 5), MIN_MS (shortest run,
 # default 200), BATCHES (default "1 16"), THREADS (default "1 2"),
-# WORKLOADS (default "emotion crossattn dual_encoder"),
+# WORKLOADS (default "emotion crossattn dual_encoder"), MMC_FLAGS (extra
+# options of mmc compile, e.g. --no-halide for the linalg-only path),
 # BENCH_TORCH_OMP_WAIT_POLICY (default PASSIVE, see bench.py).
 set -euo pipefail
 
@@ -58,7 +59,8 @@ for w in $WORKLOADS; do
   rm -rf "$dir"
   mkdir -p "$dir"
   echo "== $w: mmc compile" >&2
-  if ! "$MMC" compile "$model" -o "$dir/lib" 2> "$dir/compile.log"; then
+  # shellcheck disable=SC2086 # MMC_FLAGS is a list of options
+  if ! "$MMC" compile "$model" -o "$dir/lib" ${MMC_FLAGS:-} 2> "$dir/compile.log"; then
     reason=$(grep -m1 'error' "$dir/compile.log" || head -n1 "$dir/compile.log")
     reason=${reason#"$ROOT/"}
     echo "run.sh: skipping $w: $reason" >&2

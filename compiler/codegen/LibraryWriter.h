@@ -9,6 +9,7 @@
 #ifndef MM_COMPILER_CODEGEN_LIBRARYWRITER_H
 #define MM_COMPILER_CODEGEN_LIBRARYWRITER_H
 
+#include "compiler/codegen/Kernels.h"
 #include "compiler/codegen/ModelInfo.h"
 
 #include <string>
@@ -24,14 +25,21 @@ std::string loweredSymbolName(const ModelInfo &model, const std::string &fn);
 
 /// The typed header `<model>.h`.
 void writeHeader(const ModelInfo &model, llvm::raw_ostream &os);
-/// The C glue compiled into the library.
-void writeGlue(const ModelInfo &model, llvm::raw_ostream &os);
+/// The C glue compiled into the library (with the shims of KERNELS).
+void writeGlue(const ModelInfo &model, llvm::raw_ostream &os,
+               const std::vector<KernelInstance> &kernels = {});
 
 struct LinkOptions {
   std::string runtimeLibrary;   // libmm_runtime.a
   std::string runtimeHeader;    // mm/runtime.h, copied next to the header
   std::string cCompiler = "cc"; // also the linker driver
   bool keepTemporaries = false;
+  /// The Halide kernels the object calls, their objects and the Halide
+  /// runtime (see Kernels.h); none for a model without kernels.
+  std::vector<KernelInstance> kernels;
+  std::vector<std::string> kernelObjects;
+  std::string halideIncludeDir; // HalideRuntime.h, for the kernel shims
+  bool threadPool = false;      // kernels run on the runtime's thread pool
 };
 
 /// Writes OUTDIR/lib<model>.a, lib<model>.so, <model>.h and mm/runtime.h

@@ -12,8 +12,9 @@ namespace mm {
 
 /// Options of the pipeline from the mm dialect to the LLVM dialect.
 struct LoweringOptions {
-  /// Use the Halide kernels where they exist (not available yet).
-  bool useHalide = false;
+  /// Call the Halide kernels where they exist (mm-kernel-calls); false is
+  /// `mmc --no-halide`, the plain linalg lowering of every op.
+  bool useHalide = true;
 };
 
 /// mm → linalg on tensors (what `mmc --emit=linalg` prints).

@@ -38,6 +38,25 @@ def ConvertMMToLinalg : Pass<"convert-mm-to-linalg", "mlir::ModuleOp"> {
   ];
 }
 
+def KernelCalls : Pass<"mm-kernel-calls", "mlir::ModuleOp"> {
+  let summary = "replaces the ops that have a Halide kernel by calls of it";
+  let description = [{
+    `mm.lstm`, `mm.gru`, `mm.spectrogram` / `mm.mel_spectrogram` (with a
+    following `log(x + eps)` or `mm.amplitude_to_db` folded in) and the core
+    of `mm.multihead_attention` (its projections become `mm.linear`) become a
+    `func.call` of a private declaration `mm_k_<family>_<hash>` on memrefs,
+    with `llvm.emit_c_interface` and the kernel's generator and parameters
+    as attributes (see compiler/halide/README.md). Outputs are allocated by
+    the caller. Configurations a kernel does not support are left to
+    `convert-mm-to-linalg`. Runs only without `mmc --no-halide`.
+  }];
+  let dependentDialects = [
+    "mlir::bufferization::BufferizationDialect", "mlir::memref::MemRefDialect",
+    "mlir::func::FuncDialect", "mlir::tensor::TensorDialect",
+    "mlir::arith::ArithDialect"
+  ];
+}
+
 def ExposeWeights : Pass<"mm-expose-weights", "mlir::ModuleOp"> {
   let summary = "turns weights into leading function arguments";
   let description = [{

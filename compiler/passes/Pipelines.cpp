@@ -22,11 +22,13 @@ static void addPipeline(OpPassManager &pm, llvm::StringRef pipeline) {
     llvm::report_fatal_error("invalid built-in pass pipeline");
 }
 
-void mm::buildMMToLinalgPipeline(OpPassManager &pm, const LoweringOptions &) {
+void mm::buildMMToLinalgPipeline(OpPassManager &pm, const LoweringOptions &options) {
   // fn-calls-fn are inlined first, so that weights become arguments of the
   // exported functions only.
-  addPipeline(pm, "inline,symbol-dce,mm-annotate-index-ranges,"
-                  "mm-expose-weights,convert-mm-to-linalg,canonicalize,cse");
+  addPipeline(pm, "inline,symbol-dce,mm-annotate-index-ranges,mm-expose-weights");
+  if (options.useHalide)
+    addPipeline(pm, "mm-kernel-calls");
+  addPipeline(pm, "convert-mm-to-linalg,canonicalize,cse");
 }
 
 void mm::buildLinalgToLLVMPipeline(OpPassManager &pm, const LoweringOptions &) {
@@ -52,19 +54,22 @@ void mm::buildLoweringPipeline(OpPassManager &pm, const LoweringOptions &options
 
 void mm::registerPasses() {
   registerMMPasses();
+  // mm-opt has no kernels to link: its pipelines are the linalg-only ones.
+  static LoweringOptions linalgOnly;
+  linalgOnly.useHalide = false;
   PassPipelineRegistration<>("mm-to-linalg-pipeline",
                              "lowers the mm dialect to linalg on tensors",
                              [](OpPassManager &pm) {
-                               buildMMToLinalgPipeline(pm, LoweringOptions());
+                               buildMMToLinalgPipeline(pm, linalgOnly);
                              });
   PassPipelineRegistration<>("mm-linalg-to-llvm-pipeline",
                              "bufferizes and lowers linalg on tensors to the LLVM dialect",
                              [](OpPassManager &pm) {
-                               buildLinalgToLLVMPipeline(pm, LoweringOptions());
+                               buildLinalgToLLVMPipeline(pm, linalgOnly);
                              });
   PassPipelineRegistration<>("mm-lowering-pipeline",
                              "the whole lowering of mmc, mm to the LLVM dialect",
                              [](OpPassManager &pm) {
-                               buildLoweringPipeline(pm, LoweringOptions());
+                               buildLoweringPipeline(pm, linalgOnly);
                              });
 }

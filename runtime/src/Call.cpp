@@ -16,6 +16,10 @@ using namespace mm::detail;
 
 namespace {
 
+/// What a Halide kernel reported during the current call on this thread
+/// (the library's glue forwards its error handler here).
+thread_local std::string kernelMessage;
+
 std::string cstr(const char *s) { return s ? sanitize(s, std::strlen(s)) : "?"; }
 
 std::string describeDType(int64_t dtype) {
@@ -212,7 +216,10 @@ mm_status checkedInvoke(const mm_model *model, const mm_fn_desc *fn,
                     std::to_string(arg.index_max) + ")");
   }
 
+  kernelMessage.clear();
   int32_t code = fn->invoke(model->weightPtrs.data(), symbols, inputs, outputs);
+  if (code != 0 && !kernelMessage.empty())
+    return fail(MM_ERROR_INTERNAL, where + "a kernel failed: " + kernelMessage);
   if (code != 0)
     return fail(MM_ERROR_INTERNAL, where + "the compiled function failed "
                                            "with code " +
@@ -221,6 +228,15 @@ mm_status checkedInvoke(const mm_model *model, const mm_fn_desc *fn,
 }
 
 } // namespace
+
+/// Called by a library's glue when a Halide kernel reports an error (not in
+/// mm/runtime.h: only generated code calls it).
+extern "C" void mm_runtime_kernel_error(const char *message) {
+  size_t length = message ? std::strlen(message) : 0;
+  while (length && (message[length - 1] == '\n' || message[length - 1] == ' '))
+    --length;
+  kernelMessage = message ? sanitize(message, length) : "?";
+}
 
 int32_t mm_library_find_fn(const mm_library_desc *library, const char *name) {
   if (!library || !name || !library->fns)

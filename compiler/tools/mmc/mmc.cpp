@@ -6,6 +6,7 @@
 //   mmc init MODEL.mm -o W.mmw --seed N
 //
 //===----------------------------------------------------------------------===//
+#include "compiler/codegen/Kernels.h"
 #include "compiler/codegen/LibraryWriter.h"
 #include "compiler/codegen/ModelInfo.h"
 #include "compiler/codegen/ObjectEmitter.h"
@@ -61,8 +62,11 @@ OPTIONS:
                      llvm    the optimized LLVM IR
                      asm     the assembly for the target
   --model NAME       which model of the file (default: the last one)
-  --no-halide        plain linalg lowering for every op (the reference path;
-                     currently the only path)
+  --no-halide        plain linalg lowering for every op (the reference path);
+                     by default LSTM, GRU, (mel) spectrograms and the attention
+                     core call Halide kernels built by mm-halide-gen (found
+                     beside mmc) and cached in $MMC_CACHE_DIR, else
+                     $XDG_CACHE_HOME/mmc, else ~/.cache/mmc
   --target=T         host (default: this CPU and its features), or an LLVM CPU
                      name such as x86-64-v3 or x86-64
   -O0 -O1 -O2 -O3    LLVM optimization level (default -O3)
@@ -73,6 +77,7 @@ OPTIONS:
                      or .safetensors
   --seed N           (init) random seed (default 0)
   --keep-temps       keep OUTDIR/.mmc-<model>/ (generated C glue, objects)
+  -v, --verbose      say which kernels are built and which come from the cache
   -h, --help         this help
 
 MODEL may also be a .mlir file in the mm dialect.
@@ -87,6 +92,7 @@ struct Options {
   std::string from;
   uint64_t seed = 0;
   bool keepTemps = false;
+  bool verbose = false;
   LoweringOptions lowering;
   CodegenOptions codegen;
 };
@@ -148,6 +154,8 @@ int parseArgs(int argc, char **argv, Options &opts) {
       opts.codegen.reassociate = false;
     } else if (arg == "--keep-temps") {
       opts.keepTemps = true;
+    } else if (arg == "-v" || arg == "--verbose") {
+      opts.verbose = true;
     } else if (arg.starts_with("-") && arg != "-") {
       return fail("unknown option '" + a + "' (see mmc --help)");
     } else if (opts.input.empty()) {
@@ -317,6 +325,13 @@ public:
       llvm::outs() << "\n";
       return 0;
     }
+    // The kernel declarations lose their attributes in the LLVM dialect.
+    std::vector<KernelInstance> kernels;
+    {
+      std::string error;
+      if (!collectKernels(*module, kernels, error))
+        return fail(error);
+    }
     if (!runPipeline(*module, [&](mlir::OpPassManager &pm) {
           buildLinalgToLLVMPipeline(pm, opts.lowering);
         }))
@@ -357,6 +372,27 @@ public:
         return fail(error);
     }
     LinkOptions link;
+    link.kernels = kernels;
+    if (!link.kernels.empty()) {
+      KernelBuildOptions build;
+      build.halideTarget = halideTargetFor(opts.codegen.target);
+      if (build.halideTarget.empty())
+        return fail("the Halide kernels have no target '" + opts.codegen.target +
+                    "': use --target=host, x86-64, x86-64-v2, x86-64-v3 or x86-64-v4, or "
+                    "--no-halide");
+      std::string exe = llvm::sys::fs::getMainExecutable(argv0, (void *)&findRuntimeFile);
+      llvm::SmallString<256> generator(llvm::sys::path::parent_path(exe));
+      llvm::sys::path::append(generator, "mm-halide-gen");
+      build.generator = std::string(generator);
+      build.cacheDir = defaultKernelCacheDir();
+      build.verbose = opts.verbose;
+      if (!buildKernels(link.kernels, build, link.kernelObjects, error))
+        return fail(error);
+      link.halideIncludeDir = MM_HALIDE_INCLUDE_DIR;
+#ifdef MM_HAVE_THREAD_POOL
+      link.threadPool = true;
+#endif
+    }
     link.runtimeLibrary = findRuntimeFile(argv0, "lib/libmm_runtime.a", MM_RUNTIME_LIBRARY);
     link.runtimeHeader = findRuntimeFile(argv0, "include/mm/runtime.h", MM_RUNTIME_HEADER);
     link.keepTemporaries = opts.keepTemps;

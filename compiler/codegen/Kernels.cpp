@@ -1,0 +1,318 @@
+//===- Kernels.cpp - the Halide kernels a model library links -------------===//
+//
+// Objects are cached because running a generator costs seconds (Halide
+// compiles with its own LLVM), while a model's kernels change rarely. The
+// cache key is everything the object depends on: generator, parameters,
+// target and the generator executable's contents. Files appear in the
+// cache only by rename(), so parallel compilations never see half a file.
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/codegen/Kernels.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/BuiltinOps.h"
+
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/xxhash.h"
+
+#include <map>
+
+using namespace mm;
+
+bool mm::collectKernels(mlir::ModuleOp module, std::vector<KernelInstance> &kernels,
+                        std::string &error) {
+  for (auto func : module.getOps<mlir::func::FuncOp>()) {
+    auto generator = func->getAttrOfType<mlir::StringAttr>("mm.kernel.generator");
+    if (!generator)
+      continue;
+    auto params = func->getAttrOfType<mlir::ArrayAttr>("mm.kernel.params");
+    auto heads = func->getAttrOfType<mlir::ArrayAttr>("mm.kernel.heads");
+    mlir::FunctionType type = func.getFunctionType();
+    if (!params || !heads || heads.size() != type.getNumInputs() || type.getNumResults()) {
+      error = "malformed kernel declaration '" + func.getSymName().str() + "'";
+      return false;
+    }
+    KernelInstance kernel;
+    kernel.name = func.getSymName().str();
+    kernel.generator = generator.getValue().str();
+    for (mlir::Attribute p : params)
+      kernel.params.push_back(mlir::cast<mlir::StringAttr>(p).getValue().str());
+    for (unsigned i = 0; i < type.getNumInputs(); ++i) {
+      auto memref = mlir::dyn_cast<mlir::MemRefType>(type.getInput(i));
+      if (!memref || !(memref.getElementType().isF32() ||
+                       memref.getElementType().isInteger(8))) {
+        error = "kernel '" + kernel.name + "' has an argument that is not f32 or u8";
+        return false;
+      }
+      KernelArg arg;
+      arg.rank = memref.getRank();
+      arg.isU8 = memref.getElementType().isInteger(8);
+      arg.heads = mlir::cast<mlir::IntegerAttr>(heads[i]).getInt();
+      kernel.args.push_back(arg);
+    }
+    kernels.push_back(std::move(kernel));
+  }
+  return true;
+}
+
+std::string mm::halideTargetFor(const std::string &target) {
+  static const std::map<std::string, std::string> targets = {
+      {"host", "host"},
+      {"x86-64", "x86-64-linux"},
+      {"x86-64-v2", "x86-64-linux-sse41"},
+      {"x86-64-v3", "x86-64-linux-avx-avx2-f16c-fma-sse41"},
+      // AVX-512 schedules are not tuned: the v3 code runs there.
+      {"x86-64-v4", "x86-64-linux-avx-avx2-f16c-fma-sse41"}};
+  auto it = targets.find(target.empty() ? "host" : target);
+  return it == targets.end() ? "" : it->second;
+}
+
+std::string mm::defaultKernelCacheDir() {
+  if (auto dir = llvm::sys::Process::GetEnv("MMC_CACHE_DIR"); dir && !dir->empty())
+    return *dir;
+  llvm::SmallString<256> path;
+  if (auto xdg = llvm::sys::Process::GetEnv("XDG_CACHE_HOME"); xdg && !xdg->empty()) {
+    path = *xdg;
+  } else {
+    auto home = llvm::sys::Process::GetEnv("HOME");
+    path = home ? *home : "/tmp";
+    llvm::sys::path::append(path, ".cache");
+  }
+  llvm::sys::path::append(path, "mmc");
+  return std::string(path);
+}
+
+namespace {
+
+std::string pathJoin(llvm::StringRef a, llvm::StringRef b) {
+  llvm::SmallString<256> p(a);
+  llvm::sys::path::append(p, b);
+  return std::string(p);
+}
+
+std::string hex64(uint64_t value) { return llvm::utohexstr(value, /*LowerCase=*/true); }
+
+/// Runs the generator with ARGS, output in a fresh directory of the cache,
+/// then renames FILES (names in that directory) to their cache paths.
+bool runGenerator(const KernelBuildOptions &options, std::vector<std::string> args,
+                  const std::vector<std::pair<std::string, std::string>> &files,
+                  const std::string &what, std::string &error) {
+  llvm::SmallString<256> tmp;
+  if (std::error_code ec = llvm::sys::fs::createUniqueDirectory(
+          pathJoin(options.cacheDir, "tmp"), tmp)) {
+    error = "cannot create a directory in the kernel cache '" + options.cacheDir +
+            "': " + ec.message();
+    return false;
+  }
+  std::string log = pathJoin(tmp, "generator.log");
+  args.insert(args.begin() + 1, {"-o", std::string(tmp)});
+  std::vector<llvm::StringRef> argv(args.begin(), args.end());
+  std::optional<llvm::StringRef> redirects[] = {std::nullopt, llvm::StringRef(log),
+                                                llvm::StringRef(log)};
+  std::string message;
+  int rc = llvm::sys::ExecuteAndWait(options.generator, argv, std::nullopt, redirects, 0, 0,
+                                     &message);
+  bool ok = rc == 0;
+  if (!ok) {
+    std::string output;
+    if (auto buffer = llvm::MemoryBuffer::getFile(log))
+      output = llvm::StringRef((*buffer)->getBuffer()).trim().str();
+    error = "building " + what + " with '" + options.generator + "' failed" +
+            (message.empty() ? "" : " (" + message + ")") +
+            (output.empty() ? "" : ":\n" + output);
+  }
+  for (const auto &[name, destination] : files) {
+    if (!ok)
+      break;
+    if (std::error_code ec = llvm::sys::fs::rename(pathJoin(tmp, name), destination)) {
+      error = "cannot move '" + name + "' into the kernel cache: " + ec.message();
+      ok = false;
+    }
+  }
+  llvm::sys::fs::remove_directories(tmp);
+  return ok;
+}
+
+} // namespace
+
+bool mm::buildKernels(const std::vector<KernelInstance> &kernels,
+                      const KernelBuildOptions &options, std::vector<std::string> &objects,
+                      std::string &error) {
+  if (!llvm::sys::fs::can_execute(options.generator)) {
+    error = "cannot find the Halide kernel generator '" + options.generator +
+            "' (it is installed beside mmc; or compile with --no-halide)";
+    return false;
+  }
+  auto binary = llvm::MemoryBuffer::getFile(options.generator);
+  if (!binary) {
+    error = "cannot read '" + options.generator + "': " + binary.getError().message();
+    return false;
+  }
+  std::string identity = hex64(llvm::xxh3_64bits(
+      llvm::ArrayRef<uint8_t>((const uint8_t *)(*binary)->getBufferStart(),
+                              (*binary)->getBufferSize())));
+  if (std::error_code ec = llvm::sys::fs::create_directories(options.cacheDir)) {
+    error = "cannot create the kernel cache '" + options.cacheDir + "': " + ec.message();
+    return false;
+  }
+
+  auto cached = [&](const std::string &object, const std::string &what) {
+    bool hit = llvm::sys::fs::exists(object);
+    if (options.verbose)
+      llvm::errs() << "mmc: " << what << ": " << (hit ? "cached " : "building ") << object
+                   << "\n";
+    return hit;
+  };
+  for (const KernelInstance &k : kernels) {
+    std::string target = options.halideTarget + "-no_runtime";
+    std::string key = k.generator + "|" + llvm::join(k.params, " ") + "|" + target + "|" +
+                      identity;
+    std::string base = pathJoin(options.cacheDir, k.halideName() + "-" +
+                                                  hex64(llvm::xxh3_64bits(key)));
+    std::string object = base + ".o";
+    std::string what = "kernel " + k.name + " (" + k.generator + " " +
+                       llvm::join(k.params, " ") + ")";
+    if (!cached(object, what)) {
+      std::vector<std::string> args = {options.generator, "-g", k.generator, "-f",
+                                       k.halideName(), "-e", "object,h", "target=" + target};
+      args.insert(args.end(), k.params.begin(), k.params.end());
+      // The header first: an object in the cache means both are there.
+      if (!runGenerator(options, args,
+                        {{k.halideName() + ".h", base + ".h"},
+                         {k.halideName() + ".o", object}},
+                        what, error))
+        return false;
+    }
+    objects.push_back(object);
+  }
+  std::string key = "runtime|" + options.halideTarget + "|" + identity;
+  std::string object =
+      pathJoin(options.cacheDir, "halide_runtime-" + hex64(llvm::xxh3_64bits(key)) + ".o");
+  if (!cached(object, "Halide runtime (" + options.halideTarget + ")")) {
+    std::vector<std::string> args = {options.generator, "-r", "halide_runtime", "-e", "object",
+                                     "target=" + options.halideTarget};
+    if (!runGenerator(options, args, {{"halide_runtime.o", object}}, "the Halide runtime",
+                      error))
+      return false;
+  }
+  objects.push_back(object);
+  return true;
+}
+
+void mm::writeKernelGlue(const std::vector<KernelInstance> &kernels, llvm::raw_ostream &os) {
+  os << R"(/* Halide kernels: MLIR calls _mlir_ciface_<kernel>(descriptors...); each
+   shim describes the memrefs as halide_buffer_t's (dim 0 innermost) and calls
+   the kernel's Halide AOT function. A kernel error is recorded for the
+   runtime's status instead of Halide's default abort. */
+#include <stdio.h>
+#include "HalideRuntime.h"
+
+void mm_runtime_kernel_error(const char *message);
+#ifdef MM_HAVE_THREAD_POOL
+int mm_runtime_do_par_for(void *user_context, halide_task_t task, int min, int extent,
+                          uint8_t *closure);
+#endif
+
+static __thread int mm_kernel_failed;
+
+static void mm_halide_error(void *user_context, const char *message) {
+  (void)user_context;
+  if (!mm_kernel_failed)
+    mm_runtime_kernel_error(message);
+  mm_kernel_failed = 1;
+}
+
+static void mm_kernels_begin(void) {
+  halide_set_error_handler(mm_halide_error);
+#ifdef MM_HAVE_THREAD_POOL
+  halide_set_custom_do_par_for(mm_runtime_do_par_for);
+#else
+  /* Halide's own pool, sized like the runtime's (mm_set_num_threads). */
+  static int threads;
+  int wanted = mm_get_num_threads();
+  if (wanted != threads) {
+    halide_set_num_threads(wanted);
+    threads = wanted;
+  }
+#endif
+  mm_kernel_failed = 0;
+}
+
+static int32_t mm_kernels_end(void) { return mm_kernel_failed ? 2 : 0; }
+
+static void mm_kernel_done(const char *kernel, int code) {
+  char message[160];
+  if (code == 0 || mm_kernel_failed)
+    return;
+  snprintf(message, sizeof(message), "%s returned Halide error %d", kernel, code);
+  mm_runtime_kernel_error(message);
+  mm_kernel_failed = 1;
+}
+
+/* A memref of RANK (sizes and strides in elements, outermost first) as a
+   Halide buffer; with HEADS, the last dimension E splits into
+   (d = E / heads, heads): [B, T, E] is seen as [B, heads, T, d]. */
+static void mm_halide_buf(halide_buffer_t *b, halide_dimension_t *dim, void *aligned,
+                          int64_t offset, int u8, int rank, const int64_t *sizes,
+                          const int64_t *strides, int64_t heads) {
+  int i;
+  b->device = 0;
+  b->device_interface = 0;
+  b->host = (uint8_t *)aligned + offset * (u8 ? 1 : 4);
+  b->flags = 0;
+  b->type.code = u8 ? halide_type_uint : halide_type_float;
+  b->type.bits = u8 ? 8 : 32;
+  b->type.lanes = 1;
+  b->dim = dim;
+  b->padding = 0;
+  if (heads > 0 && rank == 3) {
+    int64_t d = sizes[2] / heads;
+    b->dimensions = 4;
+    dim[0].min = 0; dim[0].extent = (int32_t)d; dim[0].stride = (int32_t)strides[2];
+    dim[1].min = 0; dim[1].extent = (int32_t)sizes[1]; dim[1].stride = (int32_t)strides[1];
+    dim[2].min = 0; dim[2].extent = (int32_t)heads;
+    dim[2].stride = (int32_t)(d * strides[2]);
+    dim[3].min = 0; dim[3].extent = (int32_t)sizes[0]; dim[3].stride = (int32_t)strides[0];
+    for (i = 0; i < 4; ++i)
+      dim[i].flags = 0;
+    return;
+  }
+  b->dimensions = rank;
+  for (i = 0; i < rank; ++i) {
+    dim[i].min = 0;
+    dim[i].extent = (int32_t)sizes[rank - 1 - i];
+    dim[i].stride = (int32_t)strides[rank - 1 - i];
+    dim[i].flags = 0;
+  }
+}
+
+)";
+  for (const KernelInstance &k : kernels) {
+    size_t n = k.args.size();
+    os << "/* " << k.generator << " " << llvm::join(k.params, " ") << " */\n";
+    os << "int " << k.halideName() << "(";
+    for (size_t i = 0; i < n; ++i)
+      os << (i ? ", " : "") << "halide_buffer_t *";
+    os << ");\n";
+    os << "void _mlir_ciface_" << k.name << "(";
+    for (size_t i = 0; i < n; ++i)
+      os << (i ? ", " : "") << "memref" << k.args[i].rank << " *a" << i;
+    os << ") {\n";
+    os << "  halide_buffer_t b[" << n << "];\n  halide_dimension_t d[" << n << "][4];\n";
+    for (size_t i = 0; i < n; ++i)
+      os << "  mm_halide_buf(&b[" << i << "], d[" << i << "], a" << i << "->aligned, a" << i
+         << "->offset, " << (k.args[i].isU8 ? 1 : 0) << ", " << k.args[i].rank << ", a" << i
+         << "->sizes, a" << i << "->strides, " << k.args[i].heads << ");\n";
+    os << "  mm_kernel_done(\"" << k.generator << "\", " << k.halideName() << "(";
+    for (size_t i = 0; i < n; ++i)
+      os << (i ? ", " : "") << "&b[" << i << "]";
+    os << "));\n}\n\n";
+  }
+}
