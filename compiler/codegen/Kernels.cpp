@@ -234,13 +234,9 @@ static void mm_kernels_begin(void) {
 #ifdef MM_HAVE_THREAD_POOL
   halide_set_custom_do_par_for(mm_runtime_do_par_for);
 #else
-  /* Halide's own pool, sized like the runtime's (mm_set_num_threads). */
-  static int threads;
-  int wanted = mm_get_num_threads();
-  if (wanted != threads) {
-    halide_set_num_threads(wanted);
-    threads = wanted;
-  }
+  /* Halide's own pool, sized like the runtime's (mm_set_num_threads); a
+     store under Halide's lock, cheap enough for every call. */
+  halide_set_num_threads(mm_get_num_threads());
 #endif
   mm_kernel_failed = 0;
 }
