@@ -215,10 +215,8 @@ void mm::writeKernelGlue(const std::vector<KernelInstance> &kernels, llvm::raw_o
 #include "HalideRuntime.h"
 
 void mm_runtime_kernel_error(const char *message);
-#ifdef MM_HAVE_THREAD_POOL
 int mm_runtime_do_par_for(void *user_context, halide_task_t task, int min, int extent,
                           uint8_t *closure);
-#endif
 
 static __thread int mm_kernel_failed;
 
@@ -231,13 +229,9 @@ static void mm_halide_error(void *user_context, const char *message) {
 
 static void mm_kernels_begin(void) {
   halide_set_error_handler(mm_halide_error);
-#ifdef MM_HAVE_THREAD_POOL
+  /* The kernels' parallel loops run on the runtime's one pool, sized by
+     mm_set_num_threads (this library's Halide runtime is private to it). */
   halide_set_custom_do_par_for(mm_runtime_do_par_for);
-#else
-  /* Halide's own pool, sized like the runtime's (mm_set_num_threads); a
-     store under Halide's lock, cheap enough for every call. */
-  halide_set_num_threads(mm_get_num_threads());
-#endif
   mm_kernel_failed = 0;
 }
 

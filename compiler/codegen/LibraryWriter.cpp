@@ -422,11 +422,8 @@ bool mm::writeLibraries(const ModelInfo &model, const std::string &objectPath,
 
   const std::string &cc = options.cCompiler;
   std::vector<std::string> glueArgs = {"-std=c99", "-O2", "-fPIC", "-Wall", "-I", outDir};
-  if (!options.kernels.empty()) {
+  if (!options.kernels.empty())
     glueArgs.insert(glueArgs.end(), {"-I", options.halideIncludeDir});
-    if (options.threadPool)
-      glueArgs.push_back("-DMM_HAVE_THREAD_POOL");
-  }
   glueArgs.insert(glueArgs.end(), {"-c", glueC, "-o", glueO});
   if (!run(cc, glueArgs, error) ||
       !run(cc, {"-O2", "-fPIC", "-I", outDir, "-c", entryC, "-o", entryO}, error))

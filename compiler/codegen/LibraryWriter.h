@@ -39,7 +39,6 @@ struct LinkOptions {
   std::vector<KernelInstance> kernels;
   std::vector<std::string> kernelObjects;
   std::string halideIncludeDir; // HalideRuntime.h, for the kernel shims
-  bool threadPool = false;      // kernels run on the runtime's thread pool
 };
 
 /// Writes OUTDIR/lib<model>.a, lib<model>.so, <model>.h and mm/runtime.h

@@ -389,9 +389,6 @@ public:
       if (!buildKernels(link.kernels, build, link.kernelObjects, error))
         return fail(error);
       link.halideIncludeDir = MM_HALIDE_INCLUDE_DIR;
-#ifdef MM_HAVE_THREAD_POOL
-      link.threadPool = true;
-#endif
     }
     link.runtimeLibrary = findRuntimeFile(argv0, "lib/libmm_runtime.a", MM_RUNTIME_LIBRARY);
     link.runtimeHeader = findRuntimeFile(argv0, "include/mm/runtime.h", MM_RUNTIME_HEADER);
