@@ -1374,16 +1374,26 @@ std::optional<std::vector<Value>> Sema::evalBody(const ast::FnDecl &fn,
       }
       std::vector<Value> values;
       std::vector<SMLoc> locs;
-      for (const ast::ExprPtr &expr : ret->getValues()) {
+      const auto &exprs = ret->getValues();
+      for (const ast::ExprPtr &expr : exprs) {
         std::optional<Value> v = eval(*expr);
         if (!v)
           return std::nullopt;
-        if (!v->isTensor())
-          return error(expr->getLoc(), "fn '" + fn.getName() +
-                                           "' must return tensors, found " +
-                                           describe(*v));
-        values.push_back(*v);
-        locs.push_back(expr->getLoc());
+        // As in Python, `return f(x)` passes on all the results of a fn
+        // that returns several.
+        std::vector<Value> parts;
+        if (v->kind == Value::Tuple && exprs.size() == 1)
+          parts = v->elements;
+        else
+          parts.push_back(std::move(*v));
+        for (Value &part : parts) {
+          if (!part.isTensor())
+            return error(expr->getLoc(), "fn '" + fn.getName() +
+                                             "' must return tensors, found " +
+                                             describe(part));
+          values.push_back(std::move(part));
+          locs.push_back(expr->getLoc());
+        }
       }
       if (values.size() != fn.getResults().size())
         return error(ret->getLoc(),

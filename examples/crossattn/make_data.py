@@ -10,8 +10,7 @@ tokens.txt: 64 token ids in [0, 10000), whitespace separated, drawn like
   examples/emotion's (half Zipf-like, half uniform).
 audio.wav: 3 s of 16-bit PCM mono at 16 kHz (exactly 48000 samples) that
   looks like speech to a log-mel front-end, made with the same voice as
-  examples/emotion/make_data.py (whose glottal source, formant resonator
-  and WAV writer are reused): eleven syllables in three phrases, each
+  examples/emotion's (examples/common/voice.py): eleven syllables in three phrases, each
   phrase with its own pitch contour, fricatives between some syllables,
   pauses between phrases, and a faint noise floor. The pauses and the
   changing vowels give the model's cross-attention frames that differ.
@@ -19,16 +18,15 @@ audio.wav: 3 s of 16-bit PCM mono at 16 kHz (exactly 48000 samples) that
 Only numpy and the standard library are used; everything is seeded.
 """
 
-import argparse
 import os
 import sys
 
 import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", "emotion"))
-sys.dont_write_bytecode = True  # leave no __pycache__ in examples/emotion
-import make_data as voice  # noqa: E402  (examples/emotion/make_data.py)
+sys.path.insert(0, os.path.join(HERE, "..", "common"))
+sys.dont_write_bytecode = True  # leave no __pycache__ in examples/common
+import voice  # noqa: E402  (examples/common/voice.py)
 
 SAMPLE_RATE = voice.SAMPLE_RATE  # 16000
 NUM_SAMPLES = 3 * SAMPLE_RATE
@@ -48,18 +46,6 @@ PHRASES = [
 FRICATIVES = [(0.27, 0.30), (0.69, 0.72), (1.37, 1.41), (2.51, 2.55)]
 
 
-def make_tokens(rng):
-    ids = []
-    while len(ids) < NUM_TOKENS:
-        if rng.random() < 0.5:
-            x = int(rng.integers(0, VOCAB_SIZE))
-        else:
-            x = int(rng.zipf(1.1)) - 1
-        if x < VOCAB_SIZE:
-            ids.append(x)
-    return ids
-
-
 def make_audio(rng):
     t = np.arange(NUM_SAMPLES) / SAMPLE_RATE
     # Pitch: every phrase rises then falls from its own base; the last one
@@ -72,56 +58,13 @@ def make_audio(rng):
         f0[inside] = base + swing * np.sin(np.pi * (t[inside] - a) / (b - a))
     f0[t > 2.7] += 120.0 * (t[t > 2.7] - 2.7)
     f0 += 6.0 * np.sin(2 * np.pi * 5.0 * t)
-    source = voice.glottal_source(rng, f0)
-
-    envelope = np.zeros(NUM_SAMPLES)
-    formants = np.tile(np.array(voice.VOWELS["a"]), (NUM_SAMPLES, 1))
-    for start, end, vowel in (s for phrase in PHRASES for s in phrase):
-        a, b = int(start * SAMPLE_RATE), int(end * SAMPLE_RATE)
-        envelope[a:b] = np.sin(np.linspace(0.0, np.pi, b - a)) ** 0.6
-        formants[a:] = voice.VOWELS[vowel]
-    kernel = np.hanning(481)  # glide between vowels (about 30 ms)
-    kernel /= kernel.sum()
-    for j in range(3):
-        formants[:, j] = np.convolve(formants[:, j], kernel, mode="same")
-        formants[:240, j] = formants[240, j]
-        formants[-240:, j] = formants[-241, j]
-
-    voiced = sum(
-        voice.resonate(source, formants[:, j], bw) * gain
-        for j, (bw, gain) in enumerate([(80.0, 1.0), (100.0, 0.6),
-                                        (140.0, 0.3)]))
-    voiced *= envelope
-
-    noise = rng.normal(size=NUM_SAMPLES)
-    hissy = noise - np.convolve(noise, np.ones(4) / 4.0, mode="same")
-    fric_env = np.zeros(NUM_SAMPLES)
-    for start, end in FRICATIVES:
-        a, b = int(start * SAMPLE_RATE), int(end * SAMPLE_RATE)
-        fric_env[a:b] = np.hanning(b - a)
-
-    voiced /= np.max(np.abs(voiced))
-    signal = voiced + 0.25 * hissy * fric_env + 0.003 * noise
-    signal *= PEAK / np.max(np.abs(signal))
-    return np.round(signal * 32767.0).astype(np.int16)
+    syllables = [s for phrase in PHRASES for s in phrase]
+    return voice.speech(rng, f0, syllables, FRICATIVES, PEAK)
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--out-dir", default=os.path.join(HERE, "data"))
-    parser.add_argument("--seed", type=int, default=2027)
-    args = parser.parse_args()
-
-    rng = np.random.default_rng(args.seed)
-    os.makedirs(args.out_dir, exist_ok=True)
-    tokens = make_tokens(rng)
-    with open(os.path.join(args.out_dir, "tokens.txt"), "w") as f:
-        f.write(" ".join(str(i) for i in tokens) + "\n")
-    samples = make_audio(rng)
-    assert samples.shape == (NUM_SAMPLES,)
-    voice.write_wav(os.path.join(args.out_dir, "audio.wav"), samples)
-    print("wrote %d tokens and %d samples to %s" %
-          (len(tokens), samples.size, args.out_dir))
+    voice.text_audio_main(__doc__.split("\n")[0], 2027, HERE, NUM_TOKENS,
+                          VOCAB_SIZE, NUM_SAMPLES, make_audio)
 
 
 if __name__ == "__main__":

@@ -23,10 +23,10 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "dual_encoder.h"
+#include "../common/app_io.h"
 
 enum {
   kSize = 64,          /* the model takes 64x64 RGB: f32[N, 3, 64, 64] */
@@ -106,17 +106,15 @@ static long read_captions(const char *path, int32_t *ids) {
     int n = 0, bad = 0;
     for (char *p = strtok(line, " \t\r\n"); p && !bad;
          p = strtok(NULL, " \t\r\n")) {
-      char *end;
-      errno = 0;
-      long v = strtol(p, &end, 10);
-      if (*end || errno || v < INT32_MIN || v > INT32_MAX) {
+      int32_t id;
+      if (app_parse_id(p, &id) != 0) {
         fprintf(stderr, "error: %s:%ld: '%s' is not a 32-bit integer\n",
                 path, number, p);
         bad = 1;
       } else if (n == kContext) {
         bad = 2;
       } else {
-        row[n++] = (int32_t)v;
+        row[n++] = id;
       }
     }
     if (bad == 1)
@@ -148,13 +146,6 @@ static long read_captions(const char *path, int32_t *ids) {
   return count ? count : -1;
 }
 
-static int report(mm_status status) {
-  if (status != MM_OK)
-    fprintf(stderr, "error: %s: %s\n", mm_status_name(status),
-            mm_last_error_message());
-  return status != MM_OK;
-}
-
 int main(int argc, char **argv) {
   if (argc < 2 || argc > 4) {
     fprintf(stderr, "usage: %s WEIGHTS.mmw [IMAGE.ppm] [CAPTIONS.txt]\n",
@@ -174,19 +165,17 @@ int main(int argc, char **argv) {
 
   /* Maps and verifies the weights file against the library's manifest. */
   mm_model *model = NULL;
-  if (dual_encoder_open(argv[1], &model) != MM_OK) {
-    fprintf(stderr, "error: %s\n", mm_last_error_message());
+  if (app_report(dual_encoder_open(argv[1], &model)))
     return 1;
-  }
   /* The two towers on their own: image f32[1, 3, 64, 64] -> f32[1, 128],
    * captions i32[M, 32] -> f32[M, 128], every row of unit length. */
   static float image_emb[kEmbedDim], text_emb[kMaxCaptions * kEmbedDim];
   static float logits[kMaxCaptions];
-  int failed = report(dual_encoder_encode_image(model, 1, image, image_emb)) ||
-               report(dual_encoder_encode_text(model, m, captions, text_emb)) ||
-               /* Both at once: (N = 1 image, M captions) -> f32[1, M]. */
-               report(dual_encoder_forward(model, 1, m, image, captions,
-                                           logits));
+  int failed =
+      app_report(dual_encoder_encode_image(model, 1, image, image_emb)) ||
+      app_report(dual_encoder_encode_text(model, m, captions, text_emb)) ||
+      /* Both at once: (N = 1 image, M captions) -> f32[1, M]. */
+      app_report(dual_encoder_forward(model, 1, m, image, captions, logits));
   if (!failed) {
     float max_logit = logits[0];
     for (long k = 1; k < m; ++k)

@@ -36,12 +36,16 @@ seed, N and M, never on the weights.
 import argparse
 import math
 import os
-import re
 import sys
 
 import numpy as np
 import torch
 from torch import nn
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "common"))
+sys.dont_write_bytecode = True  # leave no __pycache__ in examples/common
+import twin_cli  # noqa: E402  (examples/common/twin_cli.py)
 
 VOCAB_SIZE = 10000
 CONTEXT = 32  # tokens per caption
@@ -118,7 +122,6 @@ INIT = {
     "positions": (0.0, 0.5),
     "logit_scale": (math.log(1 / 0.07), 0.3),
 }
-BIAS_MEAN, BIAS_STD = 0.1, 0.5
 
 
 def init_of(name):
@@ -128,38 +131,10 @@ def init_of(name):
     raise KeyError(name)
 
 
-def randomize(model, seed):
-    """Re-initializes every parameter."""
-    gen = torch.Generator().manual_seed(seed)
-    with torch.no_grad():
-        for name, p in model.named_parameters():
-            noise = torch.randn(p.shape, generator=gen, dtype=p.dtype)
-            if "bias" in name.rsplit(".", 1)[-1]:
-                p.copy_(BIAS_MEAN + BIAS_STD * noise)
-            else:
-                mean, std = init_of(name)
-                p.copy_(mean + std * noise)
-
-
 def build(seed=None, weights_in=None):
-    model = DualEncoder()
-    if weights_in is not None:
-        with np.load(weights_in) as npz:
-            state = {k: torch.from_numpy(npz[k]) for k in npz.files}
-        missing, unexpected = model.load_state_dict(state, strict=False)
-        if missing or unexpected:
-            sys.exit("reference.py: %s: missing %s, unexpected %s" %
-                     (weights_in, missing, unexpected))
-    else:
-        randomize(model, seed)
-    return model.eval()
-
-
-def save_weights(model, path):
-    state = {k: v.detach().cpu().numpy() for k, v in model.state_dict().items()}
-    for k, v in state.items():
-        assert v.dtype == np.float32, (k, v.dtype)
-    np.savez(path, **state)
+    """The model, its weights drawn from SEED or loaded from WEIGHTS_IN
+    (an .npz), in eval mode (also used by bench/workloads/torch_bench.py)."""
+    return twin_cli.build(DualEncoder(), seed, init_of, weights_in)
 
 
 def make_images(rng, count):
@@ -195,18 +170,6 @@ def make_inputs(seed, batch, text_batch):
     return image, text.astype(np.int32)
 
 
-def run_reference(model, fn, *inputs):
-    """The oracle: float64 math on the (float32) weights and inputs.
-    Integer inputs become int64 (what nn.Embedding takes)."""
-    model64 = DualEncoder()
-    model64.load_state_dict(model.state_dict())
-    model64 = model64.double().eval()
-    args = [torch.from_numpy(x.astype(np.int64 if x.dtype.kind == "i"
-                                      else np.float64)) for x in inputs]
-    with torch.no_grad():
-        return getattr(model64, fn)(*args).numpy()
-
-
 def read_ppm(path):
     """A binary PPM (P6), 64x64, maxval 255 (as main.c), as f32 [1, 3, 64,
     64] in [0, 1] (byte / 255)."""
@@ -224,8 +187,8 @@ def read_ppm(path):
         fields.append(data[start:pos])
     if fields != [b"P6", b"%d" % IMAGE_SIZE, b"%d" % IMAGE_SIZE, b"255"] or \
             len(data) != pos + 1 + 3 * IMAGE_SIZE * IMAGE_SIZE:
-        sys.exit("reference.py: %s is not a 64x64 binary PPM (P6) with "
-                 "maxval 255" % path)
+        twin_cli.fail("%s is not a 64x64 binary PPM (P6) with maxval 255" %
+                      path)
     pixels = np.frombuffer(data[pos + 1:], dtype=np.uint8)
     hwc = pixels.reshape(IMAGE_SIZE, IMAGE_SIZE, 3).astype(np.float32)
     return (hwc / np.float32(255.0)).transpose(2, 0, 1)[None].copy()
@@ -241,57 +204,41 @@ def read_captions(path):
             try:
                 ids = [int(w) for w in words]
             except ValueError as e:
-                sys.exit("reference.py: %s:%d: %s" % (path, number, e))
+                twin_cli.fail("%s:%d: %s" % (path, number, e))
             if len(ids) != CONTEXT:
-                sys.exit("reference.py: %s:%d has %d token ids, expected %d"
-                         % (path, number, len(ids), CONTEXT))
+                twin_cli.fail("%s:%d has %d token ids, expected %d" %
+                              (path, number, len(ids), CONTEXT))
             rows.append(ids)
     if not rows:
-        sys.exit("reference.py: %s holds no captions" % path)
-    return np.array(rows, dtype=np.int32)
+        twin_cli.fail("%s holds no captions" % path)
+    ids = np.array(rows, dtype=np.int32)
+    twin_cli.check_vocab(ids, VOCAB_SIZE, path)
+    return ids
 
 
-def check_app(path, cosines, logits, scale, rtol=1e-4):
+def check_app(path, cosines, logits, scale):
     """Compares main.c's `caption K: cosine C logit L p P` lines in PATH
     with the reference. The embeddings have unit length, so a cosine's
     scale is 1 and a logit's is exp(logit_scale) = SCALE: each must be
-    within rtol of its scale, plus 5e-7 (the app prints six decimals). p is
+    within 1e-4 of its scale, plus 5e-7 (the app prints six decimals). p is
     computed by the app from its logits and is not checked."""
-    try:
-        with open(path) as f:
-            text = f.read()
-    except OSError as e:
-        sys.exit("reference.py: FAIL: cannot read %s: %s" % (path, e))
-    found = re.findall(r"^caption (\d+): cosine (\S+) logit (\S+) p \S+$",
-                       text, re.M)
-    if [int(row[0]) for row in found] != list(range(len(cosines))):
-        sys.exit("reference.py: FAIL: %s does not hold the lines caption 0: "
-                 "... caption %d: (one each, in order):\n%s" %
-                 (path, len(cosines) - 1, text))
+    keys = ["caption %d" % k for k in range(len(cosines))]
+    found = twin_cli.read_app_lines(
+        path, r"^(caption \d+): cosine (\S+) logit (\S+) p \S+$", keys)
     for j, (what, ref, size) in enumerate((("cosine", cosines, 1.0),
                                            ("logit", logits, scale)), 1):
-        app = np.array([float(row[j]) for row in found])
-        err = float(np.max(np.abs(app - ref)))
-        bound = rtol * size + 5e-7
-        if not err <= bound:  # also fails on NaN
-            sys.exit("reference.py: FAIL: %s: max|app - ref| = %.3e > %.3e "
-                     "(rtol %g of %.4g)" % (what, err, bound, rtol, size))
-        print("reference.py: OK: %s: max|app - ref| = %.3e <= %.3e (rtol %g "
-              "of %.4g)" % (what, err, bound, rtol, size))
+        twin_cli.check_close(what + ": ", [float(row[j]) for row in found],
+                             ref, size)
 
 
 def main():
     parser = argparse.ArgumentParser(
         description="PyTorch reference of examples/dual_encoder/model.mm")
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--weights-in", help="load weights from this .npz "
-                        "instead of drawing them from --seed")
-    parser.add_argument("--weights-out", help="write the weights (.npz)")
+    twin_cli.add_common_args(parser, "write image.npy, text.npy and "
+                             "FN/expected0.npy into this directory")
     parser.add_argument("--batch", type=int, help="images (N)")
     parser.add_argument("--text-batch", type=int,
                         help="captions (M; default N)")
-    parser.add_argument("--inputs-out", help="write image.npy, text.npy and "
-                        "FN/expected0.npy into this directory")
     parser.add_argument("--image", help="image.ppm for a one-image run")
     parser.add_argument("--captions", help="captions.txt for a one-image run")
     parser.add_argument("--check", metavar="APP.txt", help="compare main.c's "
@@ -302,9 +249,7 @@ def main():
         parser.error("--inputs-out needs --batch")
     if args.text_batch is None:
         args.text_batch = args.batch
-    if (args.batch is not None and args.batch < 1) or (
-            args.text_batch is not None and args.text_batch < 1):
-        parser.error("--batch and --text-batch must be at least 1")
+    twin_cli.check_positive(parser, args, "batch", "text_batch")
     if bool(args.image) != bool(args.captions):
         parser.error("--image and --captions go together")
     if args.check and not args.image:
@@ -313,12 +258,11 @@ def main():
         parser.error("nothing to do: give --weights-out, --inputs-out or "
                      "--image/--captions")
 
-    torch.set_num_threads(1)
-    torch.manual_seed(args.seed)
+    twin_cli.start(args.seed)
     model = build(args.seed, args.weights_in)
 
     if args.weights_out:
-        save_weights(model, args.weights_out)
+        twin_cli.save_weights(model, args.weights_out)
     if args.inputs_out:
         image, text = make_inputs(args.seed, args.batch, args.text_batch)
         os.makedirs(args.inputs_out, exist_ok=True)
@@ -327,18 +271,13 @@ def main():
         for fn, inputs in (("encode_image", (image,)),
                            ("encode_text", (text,)),
                            ("forward", (image, text))):
-            out_dir = os.path.join(args.inputs_out, fn)
-            os.makedirs(out_dir, exist_ok=True)
-            expected = run_reference(model, fn, *inputs).astype(np.float32)
-            np.save(os.path.join(out_dir, "expected0.npy"), expected)
+            twin_cli.save_case(os.path.join(args.inputs_out, fn), {},
+                               twin_cli.run(model, fn, *inputs))
     if args.image:
         image, text = read_ppm(args.image), read_captions(args.captions)
-        if text.min() < 0 or text.max() >= VOCAB_SIZE:
-            sys.exit("reference.py: %s has a token id outside [0, %d)" %
-                     (args.captions, VOCAB_SIZE))
-        i = run_reference(model, "encode_image", image)
-        t = run_reference(model, "encode_text", text)
-        logits = run_reference(model, "forward", image, text)[0]
+        i = twin_cli.run(model, "encode_image", image)
+        t = twin_cli.run(model, "encode_text", text)
+        logits = twin_cli.run(model, "forward", image, text)[0]
         p = np.exp(logits - logits.max())
         p /= p.sum()
         cosines = (i @ t.T)[0]

@@ -17,24 +17,29 @@ Modes (they combine; run with /usr/bin/python3, Debian's torch 1.13):
       (float32 [B, 16000]: sines + noise, amplitude ~0.5) and
       DIR/expected0.npy (float32 [B, 1]), the model's output computed in
       float64 from the float32 weights and inputs.
-  --tokens tokens.txt --wav audio.wav
+  --tokens tokens.txt --wav audio.wav [--check APP.txt]
       prints `score: X` for one example (B = 1) read like main.c reads it
-      (16-bit PCM / 32768).
+      (16-bit PCM / 32768); with --check, also reads what main.c printed
+      for the same files and fails (exit 1) unless |app - ref| <= 1e-4 *
+      |ref| + 5e-7 (half a unit of the app's sixth decimal).
 
 Weights come from --seed, or from --weights-in W.npz (to check a weights
 file that was made earlier). The inputs' random stream depends on the
 seed, B and T, never on the weights.
 """
 
-import argparse
 import os
 import sys
-import wave
 
 import numpy as np
 import torch
 import torchaudio
 from torch import nn
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "common"))
+sys.dont_write_bytecode = True  # leave no __pycache__ in examples/common
+import twin_cli  # noqa: E402  (examples/common/twin_cli.py)
 
 VOCAB_SIZE = 10000
 NUM_SAMPLES = 16000
@@ -60,8 +65,9 @@ class Emotion(nn.Module):
         return torch.sigmoid(self.head(torch.cat([t, a], dim=1)))
 
 
-# Standard deviation of each weight. normal(0, 0.3) everywhere except where
-# it would saturate the final sigmoid for every input (which would make the
+# Standard deviation of each weight (mean 0; every bias ~ normal(0.1, 0.5),
+# see twin_cli.randomize). normal(0, 0.3) everywhere except where it would
+# saturate the final sigmoid for every input (which would make the
 # comparison blind): audio_fc sees log-mel values of magnitude ~5-10, and
 # head sums 128 features. With these, the pre-sigmoid logit of random
 # inputs is spread over a few units around 0.
@@ -72,44 +78,15 @@ WEIGHT_STD = {
     "audio_fc.weight": 0.05,
     "head.weight": 0.15,
 }
-BIAS_MEAN, BIAS_STD = 0.1, 0.5
 # torchaudio's buffers: computed from the layer's arguments, not trained.
 COMPUTED_BUFFERS = ("mel.spectrogram.window", "mel.mel_scale.fb")
 
 
-def randomize(model, seed):
-    """Re-initializes every parameter (buffers are computed, not weights)."""
-    gen = torch.Generator().manual_seed(seed)
-    with torch.no_grad():
-        for name, p in model.named_parameters():
-            noise = torch.randn(p.shape, generator=gen, dtype=p.dtype)
-            if name.rsplit(".", 1)[-1].startswith("bias"):
-                p.copy_(BIAS_MEAN + BIAS_STD * noise)
-            else:
-                p.copy_(WEIGHT_STD[name] * noise)
-
-
 def build(seed=None, weights_in=None):
-    model = Emotion()
-    if weights_in is not None:
-        with np.load(weights_in) as npz:
-            state = {k: torch.from_numpy(npz[k]) for k in npz.files}
-        # The computed buffers may be left out, as `mmc pack` allows.
-        missing, unexpected = model.load_state_dict(state, strict=False)
-        missing = [k for k in missing if k not in COMPUTED_BUFFERS]
-        if missing or unexpected:
-            sys.exit("reference.py: %s: missing %s, unexpected %s" %
-                     (weights_in, missing, unexpected))
-    else:
-        randomize(model, seed)
-    return model.eval()
-
-
-def save_weights(model, path):
-    state = {k: v.detach().cpu().numpy() for k, v in model.state_dict().items()}
-    for k, v in state.items():
-        assert v.dtype == np.float32, (k, v.dtype)
-    np.savez(path, **state)
+    """The model, its weights drawn from SEED or loaded from WEIGHTS_IN
+    (an .npz), in eval mode (also used by bench/workloads/torch_bench.py)."""
+    return twin_cli.build(Emotion(), seed, lambda name: (0.0, WEIGHT_STD[name]),
+                          weights_in, COMPUTED_BUFFERS)
 
 
 def make_inputs(seed, batch, time):
@@ -129,85 +106,19 @@ def make_inputs(seed, batch, time):
     return text, audio.astype(np.float32)
 
 
-def run_reference(model, text, audio):
-    """The oracle: float64 math on the (float32) weights and inputs."""
-    model64 = Emotion()
-    model64.load_state_dict(model.state_dict())
-    model64 = model64.double().eval()
-    with torch.no_grad():
-        out = model64(torch.from_numpy(text.astype(np.int64)),
-                      torch.from_numpy(audio.astype(np.float64)))
-    return out.numpy()
-
-
-def read_tokens(path):
-    with open(path) as f:
-        words = f.read().split()
-    if not words:
-        sys.exit("reference.py: %s holds no token ids" % path)
-    try:
-        ids = [int(w) for w in words]
-    except ValueError as e:
-        sys.exit("reference.py: %s: %s" % (path, e))
-    return np.array([ids], dtype=np.int32)
-
-
-def read_wav(path):
-    """16-bit PCM mono 16 kHz, exactly NUM_SAMPLES samples (as main.c)."""
-    with wave.open(path, "rb") as w:
-        if (w.getnchannels(), w.getsampwidth(), w.getframerate()) != (
-                1, 2, SAMPLE_RATE) or w.getnframes() != NUM_SAMPLES:
-            sys.exit("reference.py: %s is not 16-bit mono %d Hz with %d "
-                     "samples" % (path, SAMPLE_RATE, NUM_SAMPLES))
-        pcm = np.frombuffer(w.readframes(NUM_SAMPLES), dtype="<i2")
-    return (pcm.astype(np.float32) / 32768.0)[None, :]
+def show(out, check):
+    """Prints the score of one example; with CHECK, compares the app's."""
+    score = out[0, 0]
+    print("score: %.9f" % score)
+    if check:
+        # The score is in (0, 1): its own size is its scale.
+        app = twin_cli.read_app_lines(check, r"^(score): (\S+)$", ["score"])
+        twin_cli.check_close("", float(app[0][1]), score, abs(score))
 
 
 def main():
-    parser = argparse.ArgumentParser(
-        description="PyTorch reference of examples/emotion/model.mm")
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--weights-in", help="load weights from this .npz "
-                        "instead of drawing them from --seed")
-    parser.add_argument("--weights-out", help="write the weights (.npz)")
-    parser.add_argument("--batch", type=int)
-    parser.add_argument("--time", type=int)
-    parser.add_argument("--inputs-out", help="write text.npy, audio.npy and "
-                        "expected0.npy into this directory")
-    parser.add_argument("--tokens", help="tokens.txt for a one-example run")
-    parser.add_argument("--wav", help="audio.wav for a one-example run")
-    args = parser.parse_args()
-
-    if args.inputs_out and (args.batch is None or args.time is None):
-        parser.error("--inputs-out needs --batch and --time")
-    if (args.batch is not None and args.batch < 1) or (
-            args.time is not None and args.time < 1):
-        parser.error("--batch and --time must be at least 1")
-    if bool(args.tokens) != bool(args.wav):
-        parser.error("--tokens and --wav go together")
-    if not (args.weights_out or args.inputs_out or args.tokens):
-        parser.error("nothing to do: give --weights-out, --inputs-out or "
-                     "--tokens/--wav")
-
-    torch.set_num_threads(1)
-    torch.manual_seed(args.seed)
-    model = build(args.seed, args.weights_in)
-
-    if args.weights_out:
-        save_weights(model, args.weights_out)
-    if args.inputs_out:
-        os.makedirs(args.inputs_out, exist_ok=True)
-        text, audio = make_inputs(args.seed, args.batch, args.time)
-        expected = run_reference(model, text, audio).astype(np.float32)
-        np.save(os.path.join(args.inputs_out, "text.npy"), text)
-        np.save(os.path.join(args.inputs_out, "audio.npy"), audio)
-        np.save(os.path.join(args.inputs_out, "expected0.npy"), expected)
-    if args.tokens:
-        text, audio = read_tokens(args.tokens), read_wav(args.wav)
-        if text.min() < 0 or text.max() >= VOCAB_SIZE:
-            sys.exit("reference.py: %s has a token id outside [0, %d)" %
-                     (args.tokens, VOCAB_SIZE))
-        print("score: %.9f" % run_reference(model, text, audio)[0, 0])
+    twin_cli.text_audio_main("emotion", build, make_inputs, VOCAB_SIZE,
+                             SAMPLE_RATE, NUM_SAMPLES, show)
 
 
 if __name__ == "__main__":

@@ -387,6 +387,21 @@ def parse_type(text):
     return m.group(1), dims
 
 
+def parse_fn(params_text, results_text):
+    """([(input, dtype, dims)], [(dtype, dims)]) of a fn whose arguments
+    and result type(s) are PARAMS_TEXT and RESULTS_TEXT."""
+    params = []
+    for p in split_top(params_text):
+        name, _, ty = p.partition(":")
+        params.append((name.strip(),) + parse_type(ty))
+    ret = results_text.strip()
+    if ret.startswith("("):
+        results = [parse_type(t) for t in split_top(ret[1:ret.rindex(")")])]
+    else:
+        results = [parse_type(ret)]
+    return params, results
+
+
 def read_signature(path):
     """(model name, [(input, dtype, dims)], [(dtype, dims)]) of the file's
     `fn forward`, read with a regex: enough for the test models."""
@@ -398,20 +413,12 @@ def read_signature(path):
     if not model or not fn:
         sys.exit("op_ref.py: %s has no `model NAME {` with a `fn forward`" %
                  path)
-    params = []
-    for p in split_top(fn.group(1)):
-        name, _, ty = p.partition(":")
-        params.append((name.strip(),) + parse_type(ty))
-    ret = fn.group(2).strip()
-    if ret.startswith("("):
-        results = [parse_type(t) for t in split_top(ret[1:ret.rindex(")")])]
-    else:
-        results = [parse_type(ret)]
-    return model.group(1), params, results
+    return (model.group(1),) + parse_fn(fn.group(1), fn.group(2))
 
 
-def check_signature(path, inputs, expected, dims):
-    _, params, results = read_signature(path)
+def signature_problems(params, results, inputs, expected, dims):
+    """How the drawn INPUTS and the twin's EXPECTED results differ from a
+    fn's PARAMS and RESULTS (see parse_fn) with symbols bound to DIMS."""
 
     def shape(ds):
         return [d if isinstance(d, int) else dims.get(d, d) for d in ds]
@@ -435,6 +442,12 @@ def check_signature(path, inputs, expected, dims):
             if list(e.shape) != shape(ds):
                 problems.append("result %d is %s%s, the twin's is %s" %
                                 (i, dtype, shape(ds), list(e.shape)))
+    return problems
+
+
+def check_signature(path, inputs, expected, dims):
+    _, params, results = read_signature(path)
+    problems = signature_problems(params, results, inputs, expected, dims)
     if problems:
         sys.exit("op_ref.py: the twin does not match %s: %s" %
                  (path, "; ".join(problems)))

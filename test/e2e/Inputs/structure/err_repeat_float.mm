@@ -1,0 +1,4 @@
+model m {
+  layer s = repeat(2.5, linear(8, 8))
+  fn forward(x: f32[B, 8]) -> f32[B, 8] { return s(x) }
+}
