@@ -19,9 +19,9 @@
 #include "ThreadPool.h"
 #include "RuntimeInternal.h"
 
-#pragma GCC visibility push(default)
+// Hidden like everything but the C API: the generated code that calls these
+// is linked into the same library, and users of a .so should not see them.
 #include "mm/runtime_internal.h"
-#pragma GCC visibility pop
 
 #include <algorithm>
 #include <atomic>
@@ -64,7 +64,9 @@ inline void cpuRelax() {
 #endif
 }
 
-/// Spins until `done()` or kSpinTime has passed; true if done.
+/// Spins until `done()` or kSpinTime has passed; true if done. Yields every
+/// ~64 pauses: on an oversubscribed machine the thread we wait for may be
+/// waiting for this core.
 template <typename Pred> bool spinUntil(Pred done) {
   auto deadline = std::chrono::steady_clock::now() + kSpinTime;
   for (;;) {
@@ -75,6 +77,7 @@ template <typename Pred> bool spinUntil(Pred done) {
     }
     if (std::chrono::steady_clock::now() >= deadline)
       return done();
+    std::this_thread::yield();
   }
 }
 

@@ -6,6 +6,9 @@
  * by mm_set_num_threads; with 1 thread they run every iteration in order on
  * the calling thread. They may be called from several threads at once and
  * from inside one of their own iterations (that loop then runs inline).
+ * They have hidden visibility like all of the runtime but mm/runtime.h:
+ * callable from code linked into the same library or executable, not
+ * exported from the shared libraries `mmc compile` writes.
  *===----------------------------------------------------------------------===*/
 #ifndef MM_RUNTIME_INTERNAL_H
 #define MM_RUNTIME_INTERNAL_H
