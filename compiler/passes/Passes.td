@@ -68,4 +68,77 @@ def ExposeWeights : Pass<"mm-expose-weights", "mlir::ModuleOp"> {
   }];
 }
 
+//===----------------------------------------------------------------------===//
+// linalg on tensors
+//===----------------------------------------------------------------------===//
+
+def FuseElementwise : Pass<"mm-fuse-elementwise", "mlir::func::FuncOp"> {
+  let summary = "fuses elementwise linalg ops where no element is computed twice";
+  let description = [{
+    `linalg-fuse-elementwise-ops` (the same fusion and reshape-folding
+    patterns) restricted to producers whose result the consumer reads through
+    a permutation of all of its loops: a producer is never fused into a
+    matmul-like or broadcasting consumer, where each of its elements would be
+    recomputed once per column of the output.
+  }];
+  let dependentDialects = [
+    "mlir::linalg::LinalgDialect", "mlir::tensor::TensorDialect",
+    "mlir::affine::AffineDialect"
+  ];
+}
+
+//===----------------------------------------------------------------------===//
+// linalg on buffers → vectors
+//===----------------------------------------------------------------------===//
+
+def VectorizeContractions
+    : Pass<"mm-vectorize-contractions", "mlir::func::FuncOp"> {
+  let summary = "register-tiles and vectorizes f32 matmul-like linalg ops on buffers";
+  let description = [{
+    Every f32 contraction on buffers with one K (reduction) loop whose
+    output is contiguous along its innermost loop N (linalg.matmul,
+    matmul_transpose_b, batch_matmul and the generic contractions of the
+    lowering, batch loops allowed, also loops that only B and the output
+    have) becomes vector code over TILE-M x TILE-N register tiles: the
+    batch, N and M loops, and per tile an `scf.for` over K carrying TILE-M
+    vectors of TILE-N accumulators, each step one row of B times a
+    broadcast element of A per row. Full tiles use plain vector loads and
+    stores; the last rows go one at a time and the last columns use masked
+    loads and stores, so any (dynamic) size is handled.
+
+    B's rows must be contiguous along N: an operand stored otherwise (`x
+    W^T`, PyTorch's `linear`) is first copied transposed into a temporary
+    buffer, once per op. linalg.conv_2d_nchw_fchw becomes an im2col copy
+    and such a contraction (groups of 1; other convolutions are left alone).
+
+    Each output element is still the sum over K in increasing order, one
+    multiply and one add per step, as in the scalar loops of
+    `convert-linalg-to-loops`.
+  }];
+  let options = [
+    Option<"tileM", "tile-m", "int64_t", /*default=*/"4",
+           "rows of a register tile">,
+    Option<"tileN", "tile-n", "int64_t", /*default=*/"16",
+           "columns of a register tile (a multiple of the vector width)">,
+  ];
+  let dependentDialects = [
+    "mlir::vector::VectorDialect", "mlir::scf::SCFDialect",
+    "mlir::memref::MemRefDialect", "mlir::affine::AffineDialect",
+    "mlir::arith::ArithDialect"
+  ];
+}
+
+def ApproximateMath : Pass<"mm-approximate-math", "mlir::func::FuncOp"> {
+  let summary = "replaces f32 math.exp and math.erf by polynomial approximations";
+  let description = [{
+    MLIR's polynomial approximations (a few ulp of error) instead of calls
+    to libm's expf and erff, so that the loops of softmax and GELU
+    vectorize. Other math functions are left to libm.
+  }];
+  let dependentDialects = [
+    "mlir::arith::ArithDialect", "mlir::math::MathDialect",
+    "mlir::vector::VectorDialect"
+  ];
+}
+
 #endif // MM_COMPILER_PASSES_TD

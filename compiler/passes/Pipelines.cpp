@@ -33,16 +33,19 @@ void mm::buildMMToLinalgPipeline(OpPassManager &pm, const LoweringOptions &optio
 
 void mm::buildLinalgToLLVMPipeline(OpPassManager &pm, const LoweringOptions &) {
   addPipeline(pm,
-              "func.func(linalg-fuse-elementwise-ops),canonicalize,cse,"
+              "func.func(mm-fuse-elementwise),canonicalize,cse,"
               "one-shot-bufferize{bufferize-function-boundaries "
               "function-boundary-type-conversion=identity-layout-map},"
               // Results become caller-provided buffers: the C API writes
               // straight into the application's output arrays.
               "buffer-results-to-out-params,"
               "buffer-deallocation-pipeline,convert-bufferization-to-memref,"
-              "func.func(convert-linalg-to-loops),lower-affine,convert-scf-to-cf,"
+              // Matmul-like ops first, as vector code; the rest as scalar loops.
+              "func.func(mm-vectorize-contractions),"
+              "func.func(convert-linalg-to-loops),func.func(mm-approximate-math),lower-affine,convert-scf-to-cf,"
+              "convert-vector-to-llvm,"
               "expand-strided-metadata,lower-affine,finalize-memref-to-llvm,"
-              "convert-math-to-libm,convert-math-to-llvm,convert-arith-to-llvm,"
+              "convert-math-to-llvm,convert-math-to-libm,convert-arith-to-llvm,"
               "convert-index-to-llvm,convert-func-to-llvm,convert-cf-to-llvm,"
               "reconcile-unrealized-casts,canonicalize");
 }

@@ -141,6 +141,31 @@ def matmul():
 
 
 @case
+def matmul_tiles():
+    # Sizes across the register tiles of mm-vectorize-contractions (4 rows x
+    # 16 columns): full tiles, leftover rows, a masked tile of columns.
+    rng = rng_for("matmul_tiles")
+    ins = {
+        "x": uniform(rng, 9, 37),
+        "w": uniform(rng, 35, 37),
+        "bias": uniform(rng, 35),
+        "m": uniform(rng, 37, 35),
+        "a": uniform(rng, 3, 9, 37),
+        "h": uniform(rng, 9, 40, lo=-4.0, hi=4.0),
+    }
+    g = {k: t64(x) for k, x in ins.items()}
+    exp = [
+        ("linear 9x37 by 35x37^T", F.linear(g["x"], g["w"], g["bias"])),
+        ("matmul 9x37 @ 37x35", torch.matmul(g["x"], g["m"])),
+        ("batched 3x9x37 @ 37x35", torch.matmul(g["a"], g["m"])),
+        ("linear 3x9x37 by 35x37^T", F.linear(g["a"], g["w"])),
+        ("exp", torch.exp(g["h"])),
+        ("gelu", F.gelu(g["h"])),
+    ]
+    return ins, exp
+
+
+@case
 def reduction():
     rng = rng_for("reduction")
     ins = {"x": uniform(rng, 2, 3, 4)}

@@ -1,0 +1,439 @@
+//===- VectorizeContractions.cpp - register tiles for matmul-like ops -----===//
+//
+// convert-linalg-to-loops turns a matmul into a scalar loop nest whose
+// innermost loop is the reduction: one load of A, one of B, one
+// multiply-add, one store of C per step, which LLVM cannot keep in
+// registers because it cannot tell that C does not alias A or B. This pass
+// writes the loop nest itself instead: each TILE-M x TILE-N block of C is
+// held in vector registers across the whole K loop, and each K step is one
+// outer product (a broadcast element of A times a row of B for each row of
+// the tile). B's rows are read as vectors, so they must be contiguous along
+// N; `x W^T` reads W across its rows and gets a transposed copy of W first.
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/passes/Passes.h"
+
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/IR/BuiltinTypes.h"
+
+namespace mm {
+#define GEN_PASS_DEF_VECTORIZECONTRACTIONS
+#include "compiler/passes/Passes.h.inc"
+} // namespace mm
+
+using namespace mlir;
+
+namespace {
+/// The roles of the loops and operands of a contraction
+/// `out[...] += lhs[...] * rhs[...]`.
+struct Contraction {
+  /// Input operand numbers: LHS holds the M loop, RHS the N loop.
+  unsigned lhs = 0, rhs = 1;
+  /// Loop numbers. N is the innermost dimension of the output, M a parallel
+  /// loop of the output and of LHS only, K the one reduction loop.
+  unsigned m = 0, n = 0, k = 0;
+  /// Every other (parallel) loop, iterated one index at a time.
+  SmallVector<unsigned> batch;
+};
+} // namespace
+
+/// Whether BODY is `out + lhs * rhs` on f32 (in either operand order), the
+/// body of linalg.matmul and of the contractions of the lowering.
+static bool isMulAddBody(Block &body) {
+  if (body.getNumArguments() != 3 || body.getOperations().size() != 3)
+    return false;
+  auto yield = dyn_cast<linalg::YieldOp>(body.getTerminator());
+  if (!yield || yield.getNumOperands() != 1)
+    return false;
+  auto add = yield.getOperand(0).getDefiningOp<arith::AddFOp>();
+  if (!add)
+    return false;
+  Value out = body.getArgument(2);
+  Value product = add.getLhs() == out   ? add.getRhs()
+                  : add.getRhs() == out ? add.getLhs()
+                                        : Value();
+  auto mul = product ? product.getDefiningOp<arith::MulFOp>() : nullptr;
+  if (!mul)
+    return false;
+  Value a = body.getArgument(0), b = body.getArgument(1);
+  return (mul.getLhs() == a && mul.getRhs() == b) || (mul.getLhs() == b && mul.getRhs() == a);
+}
+
+/// Whether consecutive indices of the last dimension of TYPE are adjacent in
+/// memory, as vector loads and stores need.
+static bool hasUnitInnerStride(MemRefType type) {
+  if (type.getRank() == 0)
+    return false;
+  SmallVector<int64_t> strides;
+  int64_t offset;
+  if (failed(getStridesAndOffset(type, strides, offset)))
+    return false;
+  return strides.back() == 1;
+}
+
+static bool usesDim(AffineMap map, unsigned dim) {
+  return llvm::any_of(map.getResults(), [&](AffineExpr e) { return e.isFunctionOfDim(dim); });
+}
+
+/// The roles of OP's loops if it is an f32 contraction on buffers this pass
+/// handles.
+static std::optional<Contraction> analyze(linalg::LinalgOp op) {
+  if (!op.hasPureBufferSemantics() || op.getNumDpsInputs() != 2 || op.getNumDpsInits() != 1 ||
+      op->getNumRegions() != 1 || !isMulAddBody(*op.getBlock()))
+    return std::nullopt;
+  for (OpOperand &operand : op->getOpOperands()) {
+    auto type = dyn_cast<MemRefType>(operand.get().getType());
+    if (!type || !type.getElementType().isF32())
+      return std::nullopt;
+  }
+  SmallVector<AffineMap> maps = op.getIndexingMapsArray();
+  if (!llvm::all_of(maps, [](AffineMap map) { return map.isProjectedPermutation(true); }))
+    return std::nullopt;
+  AffineMap outMap = maps[2];
+  if (outMap.getNumResults() == 0 || !hasUnitInnerStride(cast<MemRefType>(op.getDpsInits()[0].getType())))
+    return std::nullopt;
+  auto innermost = dyn_cast<AffineDimExpr>(outMap.getResults().back());
+  if (!innermost)
+    return std::nullopt;
+
+  Contraction c;
+  c.n = innermost.getPosition();
+  if (usesDim(maps[0], c.n) == usesDim(maps[1], c.n))
+    return std::nullopt;
+  c.rhs = usesDim(maps[0], c.n) ? 0 : 1;
+  c.lhs = 1 - c.rhs;
+  AffineMap lhsMap = maps[c.lhs], rhsMap = maps[c.rhs];
+
+  std::optional<unsigned> m, k;
+  SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
+  for (unsigned d = 0, e = op.getNumLoops(); d < e; ++d) {
+    if (d == c.n)
+      continue;
+    bool inLhs = usesDim(lhsMap, d), inRhs = usesDim(rhsMap, d), inOut = usesDim(outMap, d);
+    if (iterators[d] == utils::IteratorType::reduction) {
+      // One reduction loop, shared by both inputs: that is K.
+      if (k || inOut || !inLhs || !inRhs)
+        return std::nullopt;
+      k = d;
+      continue;
+    }
+    if (!inOut)
+      return std::nullopt;
+    // The last parallel loop of LHS only is M (the rows of a register
+    // tile); the others are batch loops.
+    if (inLhs && !inRhs) {
+      if (m)
+        c.batch.push_back(*m);
+      m = d;
+      continue;
+    }
+    c.batch.push_back(d);
+  }
+  if (!m || !k)
+    return std::nullopt;
+  c.m = *m;
+  c.k = *k;
+  return c;
+}
+
+
+/// Rewrites a convolution as im2col and a contraction on buffers: the
+/// patches of the (already padded) input are copied into COL [N, C, KH, KW,
+/// OH, OW], and OUT [N, F, OH * OW] += W [F, C * KH * KW] x COL, a
+/// contraction whose rows of COL are contiguous along the output pixels.
+static void rewriteConvAsIm2Col(linalg::Conv2DNchwFchwOp conv) {
+  if (!conv.hasPureBufferSemantics())
+    return;
+  Value input = conv.getDpsInputs()[0], weight = conv.getDpsInputs()[1];
+  Value out = conv.getDpsInits()[0];
+  auto inputType = cast<MemRefType>(input.getType());
+  auto weightType = cast<MemRefType>(weight.getType());
+  auto outType = cast<MemRefType>(out.getType());
+  // The views below collapse dimensions of the weight and the output.
+  for (MemRefType type : {inputType, weightType, outType})
+    if (!type.getElementType().isF32() || !type.getLayout().isIdentity())
+      return;
+  SmallVector<int64_t> strides(conv.getStrides().getValues<int64_t>());
+  SmallVector<int64_t> dilations(conv.getDilations().getValues<int64_t>());
+
+  OpBuilder b(conv);
+  Location loc = conv.getLoc();
+  MLIRContext *ctx = b.getContext();
+  SmallVector<int64_t> colShape = {inputType.getDimSize(0), weightType.getDimSize(1),
+                                   weightType.getDimSize(2), weightType.getDimSize(3),
+                                   outType.getDimSize(2), outType.getDimSize(3)};
+  SmallVector<std::pair<Value, int64_t>> sources = {{input, 0}, {weight, 1}, {weight, 2},
+                                                    {weight, 3}, {out, 2}, {out, 3}};
+  SmallVector<Value> dynamicSizes;
+  for (auto [size, source] : llvm::zip(colShape, sources))
+    if (ShapedType::isDynamic(size))
+      dynamicSizes.push_back(b.create<memref::DimOp>(loc, source.first, source.second));
+  Value col = b.create<memref::AllocOp>(loc, MemRefType::get(colShape, b.getF32Type()),
+                                        dynamicSizes);
+
+  auto d = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
+  // (n, c, kh, kw, oh, ow) -> input[n, c, oh * sh + kh * dh, ow * sw + kw * dw]
+  AffineMap patchMap = AffineMap::get(
+      6, 0, {d(0), d(1), d(4) * strides[0] + d(2) * dilations[0], d(5) * strides[1] + d(3) * dilations[1]},
+      ctx);
+  b.create<linalg::GenericOp>(loc, TypeRange{}, ValueRange{input}, ValueRange{col},
+                              ArrayRef<AffineMap>{patchMap, b.getMultiDimIdentityMap(6)},
+                              SmallVector<utils::IteratorType>(6, utils::IteratorType::parallel),
+                              [](OpBuilder &nb, Location nl, ValueRange args) {
+                                nb.create<linalg::YieldOp>(nl, args[0]);
+                              });
+
+  Value colView = b.create<memref::CollapseShapeOp>(
+      loc, col, SmallVector<ReassociationIndices>{{0}, {1, 2, 3}, {4, 5}});
+  Value weightView = b.create<memref::CollapseShapeOp>(
+      loc, weight, SmallVector<ReassociationIndices>{{0}, {1, 2, 3}});
+  Value outView = b.create<memref::CollapseShapeOp>(
+      loc, out, SmallVector<ReassociationIndices>{{0}, {1}, {2, 3}});
+  // (n, f, p, k): out[n, f, p] += w[f, k] * col[n, k, p]
+  SmallVector<AffineMap> maps = {AffineMap::get(4, 0, {d(1), d(3)}, ctx),
+                                 AffineMap::get(4, 0, {d(0), d(3), d(2)}, ctx),
+                                 AffineMap::get(4, 0, {d(0), d(1), d(2)}, ctx)};
+  SmallVector<utils::IteratorType> iterators(3, utils::IteratorType::parallel);
+  iterators.push_back(utils::IteratorType::reduction);
+  auto contraction = b.create<linalg::GenericOp>(
+      loc, TypeRange{}, ValueRange{weightView, colView}, ValueRange{outView}, maps, iterators,
+      [](OpBuilder &nb, Location nl, ValueRange args) {
+        Value product = nb.create<arith::MulFOp>(nl, args[0], args[1]);
+        nb.create<linalg::YieldOp>(nl, ValueRange{nb.create<arith::AddFOp>(nl, args[2], product)});
+      });
+  b.setInsertionPointAfter(contraction);
+  b.create<memref::DeallocOp>(loc, col);
+  conv->erase();
+}
+
+namespace {
+/// Emits the loop nest of one contraction.
+class TileEmitter {
+public:
+  TileEmitter(OpBuilder &b, Location loc, const Contraction &c, ArrayRef<AffineMap> maps,
+              Value lhs, Value rhs, Value out, int64_t tileM, int64_t tileN)
+      : b(b), loc(loc), c(c), maps(maps), lhs(lhs), rhs(rhs), out(out), tileM(tileM),
+        tileN(tileN), vectorType(VectorType::get({tileN}, b.getF32Type())) {}
+
+  /// The whole nest for loop sizes SIZES; the batch loops are outermost.
+  void emit(ArrayRef<Value> sizes) {
+    SmallVector<Value> lbs, ubs, steps;
+    for (unsigned d : c.batch) {
+      lbs.push_back(constant(0));
+      ubs.push_back(sizes[d]);
+      steps.push_back(constant(1));
+    }
+    scf::buildLoopNest(b, loc, lbs, ubs, steps, [&](OpBuilder &nested, Location, ValueRange ivs) {
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPoint(nested.getInsertionBlock(), nested.getInsertionPoint());
+      for (auto [d, iv] : llvm::zip(c.batch, ivs))
+        index[d] = iv;
+      emitColumns(sizes[c.m], sizes[c.n], sizes[c.k]);
+    });
+  }
+
+private:
+  Value constant(int64_t value) { return b.create<arith::ConstantIndexOp>(loc, value); }
+
+  /// The indices of an operand with map MAP at the current loop indices.
+  SmallVector<Value> indicesOf(AffineMap map) {
+    SmallVector<Value> indices;
+    for (AffineExpr e : map.getResults()) {
+      if (auto dim = dyn_cast<AffineDimExpr>(e))
+        indices.push_back(index.lookup(dim.getPosition()));
+      else
+        indices.push_back(constant(cast<AffineConstantExpr>(e).getValue()));
+    }
+    return indices;
+  }
+
+  /// The largest multiple of TILE not above SIZE.
+  Value roundDown(Value size, int64_t tile) {
+    Value rest = b.create<arith::RemUIOp>(loc, size, constant(tile));
+    return b.create<arith::SubIOp>(loc, size, rest);
+  }
+
+  /// Tiles of N columns: full ones, then one masked tile for the rest. A
+  /// path that a static size makes dead is not emitted (less code for LLVM
+  /// to unroll and compile).
+  void emitColumns(Value sizeM, Value sizeN, Value sizeK) {
+    std::optional<int64_t> staticN = getConstantIntValue(sizeN);
+    Value fullN = roundDown(sizeN, tileN);
+    if (!staticN || *staticN >= tileN)
+      b.create<scf::ForOp>(loc, constant(0), fullN, constant(tileN), ValueRange{},
+                           [&](OpBuilder &nested, Location, Value n0, ValueRange) {
+                             OpBuilder::InsertionGuard guard(b);
+                             b.setInsertionPoint(nested.getInsertionBlock(),
+                                                 nested.getInsertionPoint());
+                             index[c.n] = n0;
+                             emitRows(sizeM, sizeK, Value());
+                             b.create<scf::YieldOp>(loc);
+                           });
+    if (staticN && *staticN % tileN == 0)
+      return;
+    Value partial = b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::ult, fullN, sizeN);
+    b.create<scf::IfOp>(loc, partial, [&](OpBuilder &nested, Location) {
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPoint(nested.getInsertionBlock(), nested.getInsertionPoint());
+      index[c.n] = fullN;
+      Value count = b.create<arith::SubIOp>(loc, sizeN, fullN);
+      Value mask = b.create<vector::CreateMaskOp>(
+          loc, VectorType::get({tileN}, b.getI1Type()), ValueRange{count});
+      emitRows(sizeM, sizeK, mask);
+      b.create<scf::YieldOp>(loc);
+    });
+  }
+
+  /// Tiles of TILE-M rows, then the remaining rows one at a time.
+  void emitRows(Value sizeM, Value sizeK, Value mask) {
+    Value fullM = roundDown(sizeM, tileM);
+    auto rows = [&](Value from, Value to, int64_t count) {
+      b.create<scf::ForOp>(loc, from, to, constant(count), ValueRange{},
+                           [&](OpBuilder &nested, Location, Value m0, ValueRange) {
+                             OpBuilder::InsertionGuard guard(b);
+                             b.setInsertionPoint(nested.getInsertionBlock(),
+                                                 nested.getInsertionPoint());
+                             emitTile(m0, count, sizeK, mask);
+                             b.create<scf::YieldOp>(loc);
+                           });
+    };
+    std::optional<int64_t> staticM = getConstantIntValue(sizeM);
+    if (!staticM || *staticM >= tileM)
+      rows(constant(0), fullM, tileM);
+    if (tileM > 1 && (!staticM || *staticM % tileM != 0))
+      rows(fullM, sizeM, 1);
+  }
+
+  Value loadRow(Value memref, AffineMap map, Value mask) {
+    SmallVector<Value> indices = indicesOf(map);
+    if (!mask)
+      return b.create<vector::LoadOp>(loc, vectorType, memref, indices);
+    Value zero = b.create<arith::ConstantOp>(loc, b.getZeroAttr(vectorType));
+    return b.create<vector::MaskedLoadOp>(loc, vectorType, memref, indices, mask, zero);
+  }
+
+  /// ROWS x TILE-N outputs from row M0 and column index[n]: the accumulators
+  /// live in registers across the K loop.
+  void emitTile(Value m0, int64_t rows, Value sizeK, Value mask) {
+    AffineMap lhsMap = maps[c.lhs], rhsMap = maps[c.rhs], outMap = maps[2];
+    SmallVector<Value> rowIndex;
+    for (int64_t i = 0; i < rows; ++i)
+      rowIndex.push_back(i == 0 ? m0 : b.create<arith::AddIOp>(loc, m0, constant(i)).getResult());
+    SmallVector<Value> accumulators;
+    for (Value row : rowIndex) {
+      index[c.m] = row;
+      accumulators.push_back(loadRow(out, outMap, mask));
+    }
+    auto loop = b.create<scf::ForOp>(
+        loc, constant(0), sizeK, constant(1), accumulators,
+        [&](OpBuilder &nested, Location, Value kv, ValueRange accs) {
+          OpBuilder::InsertionGuard guard(b);
+          b.setInsertionPoint(nested.getInsertionBlock(), nested.getInsertionPoint());
+          index[c.k] = kv;
+          Value rhsRow = loadRow(rhs, rhsMap, mask);
+          SmallVector<Value> next;
+          for (auto [row, acc] : llvm::zip(rowIndex, accs)) {
+            index[c.m] = row;
+            Value a = b.create<memref::LoadOp>(loc, lhs, indicesOf(lhsMap));
+            Value broadcast = b.create<vector::BroadcastOp>(loc, vectorType, a);
+            Value product = b.create<arith::MulFOp>(loc, broadcast, rhsRow);
+            next.push_back(b.create<arith::AddFOp>(loc, acc, product));
+          }
+          b.create<scf::YieldOp>(loc, next);
+        });
+    for (auto [row, acc] : llvm::zip(rowIndex, loop.getResults())) {
+      index[c.m] = row;
+      SmallVector<Value> indices = indicesOf(outMap);
+      if (mask)
+        b.create<vector::MaskedStoreOp>(loc, out, indices, mask, acc);
+      else
+        b.create<vector::StoreOp>(loc, acc, out, indices);
+    }
+  }
+
+  OpBuilder &b;
+  Location loc;
+  const Contraction &c;
+  ArrayRef<AffineMap> maps;
+  Value lhs, rhs, out;
+  int64_t tileM, tileN;
+  VectorType vectorType;
+  /// The current index of every loop.
+  llvm::DenseMap<unsigned, Value> index;
+};
+
+struct VectorizeContractionsPass
+    : public mm::impl::VectorizeContractionsBase<VectorizeContractionsPass> {
+  using VectorizeContractionsBase::VectorizeContractionsBase;
+
+  void runOnOperation() override {
+    if (tileM < 1 || tileN < 1) {
+      getOperation().emitError("tile sizes must be positive");
+      return signalPassFailure();
+    }
+    SmallVector<linalg::Conv2DNchwFchwOp> convs;
+    getOperation().walk([&](linalg::Conv2DNchwFchwOp conv) { convs.push_back(conv); });
+    for (linalg::Conv2DNchwFchwOp conv : convs)
+      rewriteConvAsIm2Col(conv);
+
+    SmallVector<std::pair<linalg::LinalgOp, Contraction>> work;
+    getOperation().walk([&](linalg::LinalgOp op) {
+      if (std::optional<Contraction> c = analyze(op))
+        work.push_back({op, *c});
+    });
+    for (auto &[op, c] : work)
+      rewrite(op, c);
+  }
+
+  void rewrite(linalg::LinalgOp op, const Contraction &c) {
+    OpBuilder b(op);
+    Location loc = op.getLoc();
+    SmallVector<AffineMap> maps = op.getIndexingMapsArray();
+    SmallVector<Value> sizes;
+    for (Range range : op.createLoopRanges(b, loc))
+      sizes.push_back(getValueOrCreateConstantIndexOp(b, loc, range.size));
+
+    // B as vectors needs N innermost and contiguous; otherwise a copy with
+    // the dimensions permuted so that N comes last.
+    Value lhs = op.getDpsInputs()[c.lhs], rhs = op.getDpsInputs()[c.rhs];
+    Value out = op.getDpsInits()[0];
+    AffineMap rhsMap = maps[c.rhs];
+    auto rhsType = cast<MemRefType>(rhs.getType());
+    unsigned nPosition = *rhsMap.getResultPosition(b.getAffineDimExpr(c.n));
+    Value copy;
+    if (nPosition != rhsMap.getNumResults() - 1 || !hasUnitInnerStride(rhsType)) {
+      SmallVector<int64_t> permutation;
+      for (unsigned i = 0, e = rhsMap.getNumResults(); i < e; ++i)
+        if (i != nPosition)
+          permutation.push_back(i);
+      permutation.push_back(nPosition);
+      SmallVector<int64_t> shape;
+      SmallVector<Value> dynamicSizes;
+      SmallVector<AffineExpr> results;
+      for (int64_t from : permutation) {
+        shape.push_back(rhsType.getDimSize(from));
+        if (rhsType.isDynamicDim(from))
+          dynamicSizes.push_back(b.create<memref::DimOp>(loc, rhs, from));
+        results.push_back(rhsMap.getResult(from));
+      }
+      copy = b.create<memref::AllocOp>(loc, MemRefType::get(shape, rhsType.getElementType()),
+                                       dynamicSizes);
+      b.create<linalg::TransposeOp>(loc, rhs, copy, permutation);
+      rhs = copy;
+      maps[c.rhs] = AffineMap::get(rhsMap.getNumDims(), 0, results, b.getContext());
+    }
+
+    TileEmitter(b, loc, c, maps, lhs, rhs, out, tileM, tileN).emit(sizes);
+    if (copy)
+      b.create<memref::DeallocOp>(loc, copy);
+    op->erase();
+  }
+};
+} // namespace

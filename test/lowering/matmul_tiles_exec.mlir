@@ -1,0 +1,56 @@
+// Matmul, linear and batched products with sizes across the register tiles
+// of mm-vectorize-contractions (full 4 x 16 tiles, leftover rows, a masked
+// tile of columns, dynamic rows and batch), and exp and GELU (the inline
+// approximations of mm-approximate-math), run through the whole pipeline
+// and compared with PyTorch (tolerance 1e-4 of max|ref|,
+// Inputs/lowering_ref.py).
+// RUN: %python %S/Inputs/lowering_ref.py gen matmul_tiles > %t.inputs.mlir
+// RUN: cat %s %t.inputs.mlir | mm-opt --convert-mm-to-linalg --mm-linalg-to-llvm-pipeline \
+// RUN:   | mlir-cpu-runner -e main -entry-point-result=void \
+// RUN:       -shared-libs=%mlir_runner_utils,%mlir_c_runner_utils > %t.out
+// RUN: %python %S/Inputs/lowering_ref.py check matmul_tiles %t.out | FileCheck %s
+// CHECK: matmul_tiles: 6 tensors within tolerance
+
+func.func private @printMemrefF32(tensor<*xf32> {bufferization.access = "read"})
+
+func.func @products(%x: tensor<?x37xf32>, %w: tensor<35x37xf32>, %bias: tensor<35xf32>,
+                    %m: tensor<37x35xf32>, %a: tensor<?x?x37xf32>) {
+  %0 = mm.linear %x, %w, %bias : (tensor<?x37xf32>, tensor<35x37xf32>, tensor<35xf32>) -> tensor<?x35xf32>
+  %1 = tensor.cast %0 : tensor<?x35xf32> to tensor<*xf32>
+  call @printMemrefF32(%1) : (tensor<*xf32>) -> ()
+  %2 = mm.matmul %x, %m : (tensor<?x37xf32>, tensor<37x35xf32>) -> tensor<?x35xf32>
+  %3 = tensor.cast %2 : tensor<?x35xf32> to tensor<*xf32>
+  call @printMemrefF32(%3) : (tensor<*xf32>) -> ()
+  %4 = mm.matmul %a, %m : (tensor<?x?x37xf32>, tensor<37x35xf32>) -> tensor<?x?x35xf32>
+  %5 = tensor.cast %4 : tensor<?x?x35xf32> to tensor<*xf32>
+  call @printMemrefF32(%5) : (tensor<*xf32>) -> ()
+  %6 = mm.linear %a, %w : (tensor<?x?x37xf32>, tensor<35x37xf32>) -> tensor<?x?x35xf32>
+  %7 = tensor.cast %6 : tensor<?x?x35xf32> to tensor<*xf32>
+  call @printMemrefF32(%7) : (tensor<*xf32>) -> ()
+  return
+}
+
+func.func @functions(%h: tensor<?x40xf32>) {
+  %0 = mm.exp %h : tensor<?x40xf32>
+  %1 = tensor.cast %0 : tensor<?x40xf32> to tensor<*xf32>
+  call @printMemrefF32(%1) : (tensor<*xf32>) -> ()
+  %2 = mm.gelu %h : tensor<?x40xf32>
+  %3 = tensor.cast %2 : tensor<?x40xf32> to tensor<*xf32>
+  call @printMemrefF32(%3) : (tensor<*xf32>) -> ()
+  return
+}
+
+func.func @main() {
+  %x = call @in_x() : () -> tensor<9x37xf32>
+  %dx = tensor.cast %x : tensor<9x37xf32> to tensor<?x37xf32>
+  %w = call @in_w() : () -> tensor<35x37xf32>
+  %bias = call @in_bias() : () -> tensor<35xf32>
+  %m = call @in_m() : () -> tensor<37x35xf32>
+  %a = call @in_a() : () -> tensor<3x9x37xf32>
+  %da = tensor.cast %a : tensor<3x9x37xf32> to tensor<?x?x37xf32>
+  call @products(%dx, %w, %bias, %m, %da) : (tensor<?x37xf32>, tensor<35x37xf32>, tensor<35xf32>, tensor<37x35xf32>, tensor<?x?x37xf32>) -> ()
+  %h = call @in_h() : () -> tensor<9x40xf32>
+  %dh = tensor.cast %h : tensor<9x40xf32> to tensor<?x40xf32>
+  call @functions(%dh) : (tensor<?x40xf32>) -> ()
+  return
+}
