@@ -194,6 +194,29 @@ std::string ioDType(mm_dtype dtype) { return mm_dtype_name(dtype); }
 
 } // namespace
 
+/// The runtime entry points mm-run calls: its own, or all four of the
+/// library's (a model handle must stay with the copy that opened it).
+struct Api {
+  decltype(&mm_model_open) open = mm_model_open;
+  decltype(&mm_model_call) call = mm_model_call;
+  decltype(&mm_model_close) close = mm_model_close;
+  decltype(&mm_last_error_message) lastError = mm_last_error_message;
+
+  void bind(void *handle) {
+    auto o = reinterpret_cast<decltype(open)>(dlsym(handle, "mm_model_open"));
+    auto c = reinterpret_cast<decltype(call)>(dlsym(handle, "mm_model_call"));
+    auto x = reinterpret_cast<decltype(close)>(dlsym(handle, "mm_model_close"));
+    auto e = reinterpret_cast<decltype(lastError)>(
+        dlsym(handle, "mm_last_error_message"));
+    if (o && c && x && e) {
+      open = o;
+      call = c;
+      close = x;
+      lastError = e;
+    }
+  }
+};
+
 int main(int argc, char **argv) {
   Options options = parseArgs(argc, argv);
 
@@ -226,6 +249,12 @@ int main(int argc, char **argv) {
   if (auto setThreads = reinterpret_cast<SetThreadsFn>(
           dlsym(handle, "mm_set_num_threads")))
     setThreads(static_cast<int32_t>(options.threads));
+
+  // Calls go through the library's own copy of the runtime when it exports
+  // one (every .so mmc writes does): its kernels record their errors there,
+  // so that is where mm_last_error_message has Halide's text.
+  Api api;
+  api.bind(handle);
 
   int32_t fnIndex = mm_library_find_fn(library, options.fn.c_str());
   if (fnIndex < 0) {
@@ -306,15 +335,15 @@ int main(int argc, char **argv) {
   }
 
   mm_model *model = nullptr;
-  if (mm_model_open(library, options.weights.c_str(), &model) != MM_OK)
-    die(mm_last_error_message());
+  if (api.open(library, options.weights.c_str(), &model) != MM_OK)
+    die(api.lastError());
 
   std::vector<mm_tensor> outputs(static_cast<size_t>(fn.num_outputs));
   for (mm_tensor &t : outputs)
     t = mm_tensor();
-  if (mm_model_call(model, options.fn.c_str(), inputs.data(), fn.num_inputs,
+  if (api.call(model, options.fn.c_str(), inputs.data(), fn.num_inputs,
                     outputs.data(), fn.num_outputs) != MM_OK)
-    die(mm_last_error_message());
+    die(api.lastError());
 
   if (mkdir(options.outputDir.c_str(), 0777) != 0 && errno != EEXIST)
     die("cannot create output directory '" + options.outputDir +
@@ -339,11 +368,11 @@ int main(int argc, char **argv) {
     for (int64_t k = 0; k < options.bench; ++k) {
       auto start = std::chrono::steady_clock::now();
       mm_status status =
-          mm_model_call(model, options.fn.c_str(), inputs.data(),
+          api.call(model, options.fn.c_str(), inputs.data(),
                         fn.num_inputs, outputs.data(), fn.num_outputs);
       auto stop = std::chrono::steady_clock::now();
       if (status != MM_OK)
-        die(mm_last_error_message());
+        die(api.lastError());
       times.push_back(
           std::chrono::duration<double, std::milli>(stop - start).count());
     }
@@ -356,7 +385,7 @@ int main(int argc, char **argv) {
 
   for (mm_tensor &t : outputs)
     std::free(t.data);
-  mm_model_close(model);
+  api.close(model);
   dlclose(handle);
   return 0;
 }
