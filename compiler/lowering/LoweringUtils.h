@@ -25,6 +25,12 @@ namespace mm::lowering {
 llvm::SmallVector<mlir::OpFoldResult> getSizes(mlir::OpBuilder &b, mlir::Location loc,
                                                mlir::Value value);
 
+/// The sizes of INPUTS, tensors whose shapes agree except along EXCEPTDIM
+/// (-1: none): a static size where any input has one, else the first's.
+llvm::SmallVector<mlir::OpFoldResult> getAgreedSizes(mlir::OpBuilder &b, mlir::Location loc,
+                                                     mlir::ValueRange inputs,
+                                                     int64_t exceptDim = -1);
+
 /// A tensor type of SIZES: static where a size is a constant.
 mlir::RankedTensorType typeOfSizes(llvm::ArrayRef<mlir::OpFoldResult> sizes,
                                    mlir::Type elementType);

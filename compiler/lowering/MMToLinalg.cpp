@@ -58,6 +58,18 @@ SmallVector<OpFoldResult> mm::lowering::getSizes(OpBuilder &b, Location loc, Val
   return tensor::getMixedSizes(b, loc, value);
 }
 
+SmallVector<OpFoldResult> mm::lowering::getAgreedSizes(OpBuilder &b, Location loc,
+                                                       ValueRange inputs, int64_t exceptDim) {
+  SmallVector<OpFoldResult> sizes = getSizes(b, loc, inputs[0]);
+  for (Value input : inputs.drop_front()) {
+    auto type = cast<RankedTensorType>(input.getType());
+    for (int64_t d = 0; d < type.getRank(); ++d)
+      if (d != exceptDim && !type.isDynamicDim(d))
+        sizes[d] = b.getIndexAttr(type.getDimSize(d));
+  }
+  return sizes;
+}
+
 RankedTensorType mm::lowering::typeOfSizes(ArrayRef<OpFoldResult> sizes, Type elementType) {
   SmallVector<int64_t> shape = llvm::map_to_vector(
       sizes, [](OpFoldResult s) { return getConstantIntValue(s).value_or(ShapedType::kDynamic); });
@@ -665,14 +677,7 @@ struct CatLowering : public OpConversionPattern<mm::CatOp> {
     ValueRange inputs = adaptor.getInputs();
     int64_t dim = op.getDim();
     auto resultType = cast<RankedTensorType>(op.getType());
-    SmallVector<OpFoldResult> sizes = getSizes(rewriter, loc, inputs[0]);
-    // The other dimensions agree; a static size of any input is the best.
-    for (Value input : inputs.drop_front()) {
-      auto type = cast<RankedTensorType>(input.getType());
-      for (int64_t d = 0; d < type.getRank(); ++d)
-        if (d != dim && !type.isDynamicDim(d))
-          sizes[d] = rewriter.getIndexAttr(type.getDimSize(d));
-    }
+    SmallVector<OpFoldResult> sizes = getAgreedSizes(rewriter, loc, inputs, dim);
     OpFoldResult total = rewriter.getIndexAttr(0);
     for (Value input : inputs)
       total = addSizes(rewriter, loc, total, tensor::getMixedSize(rewriter, loc, input, dim));

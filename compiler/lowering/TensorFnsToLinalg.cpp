@@ -249,14 +249,7 @@ struct StackLowering : public OpConversionPattern<mm::StackOp> {
     ValueRange inputs = adaptor.getInputs();
     int64_t dim = op.getDim();
     auto resultType = cast<RankedTensorType>(op.getType());
-    SmallVector<OpFoldResult> sizes = getSizes(rewriter, loc, inputs[0]);
-    // All inputs have one shape; a static size of any of them is the best.
-    for (Value input : inputs.drop_front()) {
-      auto type = cast<RankedTensorType>(input.getType());
-      for (int64_t d = 0; d < type.getRank(); ++d)
-        if (!type.isDynamicDim(d))
-          sizes[d] = rewriter.getIndexAttr(type.getDimSize(d));
-    }
+    SmallVector<OpFoldResult> sizes = getAgreedSizes(rewriter, loc, inputs);
     SmallVector<OpFoldResult> outSizes(sizes);
     outSizes.insert(outSizes.begin() + dim, rewriter.getIndexAttr(inputs.size()));
     Value result = createEmpty(rewriter, loc, outSizes, resultType.getElementType());
