@@ -1,7 +1,8 @@
 //===- LayersToLinalg.cpp - mm layers and audio front-end to linalg -------===//
 //
 // The patterns of the ops that are more than one linalg op: embedding,
-// linear, lstm (an scf.for over time), spectrogram and mel_spectrogram (a
+// linear, lstm (an scf.for over time; buildRecurrentLayers, shared with gru),
+// spectrogram and mel_spectrogram (a
 // frame gather and a DFT as a matmul with constant bases).
 //
 //===----------------------------------------------------------------------===//
@@ -91,17 +92,11 @@ struct LinearLowering : public OpConversionPattern<mm::LinearOp> {
 // lstm
 //===----------------------------------------------------------------------===//
 
-/// nn.LSTM(batch_first=True) with a zero initial state. Per layer and
-/// direction, the input projection of all time steps is one matmul
-/// ([B*T, I] @ W_ihᵀ + b_ih + b_hh); the recurrence is an scf.for over time.
-/// The reverse direction walks t = T-1 .. 0.
-///
-/// One-shot bufferization needs every tensor a loop yields to be updated in
-/// place, and elementwise fusion drops a linalg output that the body does
-/// not read; so the loop carries only c (which the cell reads through its
-/// output) and a history `hs` [B, T+1, H] of h into which each step inserts
-/// its h. Slot 0 (forward) or T (reverse) holds the zero initial state and
-/// step t reads h from the slot next to the one it writes.
+/// nn.LSTM(batch_first=True) with a zero initial state, on
+/// buildRecurrentLayers: the input projection of all time steps is one
+/// matmul ([B*T, I] @ W_ihᵀ + b_ih + b_hh), each step adds h W_hhᵀ and
+/// applies the cell. The loop carries c besides h's history: the cell
+/// computes c' into c's buffer.
 struct LSTMLowering : public OpConversionPattern<mm::LSTMOp> {
   using OpConversionPattern::OpConversionPattern;
 
@@ -149,79 +144,31 @@ struct LSTMLowering : public OpConversionPattern<mm::LSTMOp> {
 
   LogicalResult matchAndRewrite(mm::LSTMOp op, OpAdaptor adaptor,
                                 ConversionPatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    Value input = adaptor.getInput();
     ValueRange weights = adaptor.getWeights();
-    int64_t hidden = op.getHiddenSize(), layers = op.getNumLayers();
-    int64_t dirs = op.getNumDirections();
-    Type elementType = cast<RankedTensorType>(input.getType()).getElementType();
-    SmallVector<OpFoldResult> inputSizes = getSizes(rewriter, loc, input);
-    OpFoldResult batch = inputSizes[0], time = inputSizes[1];
-    OpFoldResult hiddenSize = rewriter.getIndexAttr(hidden);
-    OpFoldResult zeroAttr = rewriter.getIndexAttr(0), oneAttr = rewriter.getIndexAttr(1);
-    Value zero = indexConst(rewriter, loc, 0), one = indexConst(rewriter, loc, 1);
-    Value steps = getValueOrCreateConstantIndexOp(rewriter, loc, time);
-    Value lastStep = rewriter.create<arith::SubIOp>(loc, steps, one);
-    SmallVector<OpFoldResult> historySizes = {batch, addSizes(rewriter, loc, time, oneAttr),
-                                              hiddenSize};
-
-    SmallVector<OpFoldResult> finalSizes = {rewriter.getIndexAttr(dirs * layers), batch,
-                                            hiddenSize};
-    Value hN = createEmpty(rewriter, loc, finalSizes, elementType);
-    Value cN = createEmpty(rewriter, loc, finalSizes, elementType);
-
-    Value layerInput = input;
-    for (int64_t layer = 0; layer < layers; ++layer) {
-      Value layerOutput = createEmpty(
-          rewriter, loc, {batch, time, rewriter.getIndexAttr(dirs * hidden)}, elementType);
-      for (int64_t dir = 0; dir < dirs; ++dir) {
-        int64_t index = layer * dirs + dir;
-        bool reverse = dir == 1;
-        Value weightHh = weights[4 * index + 1];
-        Value gatesIn = inputProjection(rewriter, loc, layerInput, weights[4 * index],
-                                        weights[4 * index + 2], weights[4 * index + 3]);
-        Value history = createFilled(rewriter, loc, historySizes, elementType, 0.0);
-        Value c0 = createFilled(rewriter, loc, {batch, hiddenSize}, elementType, 0.0);
-        auto loop = rewriter.create<scf::ForOp>(
-            loc, zero, steps, one, ValueRange{c0, history},
-            [&](OpBuilder &b, Location l, Value step, ValueRange state) {
-              Value t = reverse ? b.create<arith::SubIOp>(l, lastStep, step).getResult() : step;
-              Value tNext = b.create<arith::AddIOp>(l, t, one);
-              Value readSlot = reverse ? tNext : t, writeSlot = reverse ? t : tNext;
-              Value hPrev = extractSlice(b, l, state[1], {zeroAttr, readSlot, zeroAttr},
-                                         {batch, oneAttr, hiddenSize}, {1});
-              Value gates = extractSlice(b, l, gatesIn, {zeroAttr, t, zeroAttr},
-                                         {batch, oneAttr, b.getIndexAttr(4 * hidden)}, {1});
-              gates = b.create<linalg::MatmulTransposeBOp>(l, ValueRange{hPrev, weightHh},
-                                                           ValueRange{gates})
-                          .getResult(0);
-              auto [h, c] = cell(b, l, gates, state[0], batch, hidden);
-              Value newHistory = insertSlice(b, l, h, state[1], {zeroAttr, writeSlot, zeroAttr},
-                                             {batch, oneAttr, hiddenSize});
-              b.create<scf::YieldOp>(l, ValueRange{c, newHistory});
-            });
-        Value c = loop.getResult(0), finalHistory = loop.getResult(1);
-
-        // The direction's outputs are the T written slots, its h_n the last.
-        OpFoldResult firstSlot = reverse ? zeroAttr : oneAttr;
-        OpFoldResult lastSlot = reverse ? zeroAttr : time;
-        Value sequence = extractSlice(rewriter, loc, finalHistory, {zeroAttr, firstSlot, zeroAttr},
-                                      {batch, time, hiddenSize});
-        layerOutput = insertSlice(rewriter, loc, sequence, layerOutput,
-                                  {zeroAttr, zeroAttr, rewriter.getIndexAttr(dir * hidden)},
-                                  {batch, time, hiddenSize});
-        Value h = extractSlice(rewriter, loc, finalHistory, {zeroAttr, lastSlot, zeroAttr},
-                               {batch, oneAttr, hiddenSize}, {1});
-        SmallVector<OpFoldResult> offsets = {rewriter.getIndexAttr(index), zeroAttr, zeroAttr};
-        SmallVector<OpFoldResult> sizes = {oneAttr, batch, hiddenSize};
-        hN = insertSlice(rewriter, loc, h, hN, offsets, sizes);
-        cN = insertSlice(rewriter, loc, c, cN, offsets, sizes);
-      }
-      layerInput = layerOutput;
-    }
-    rewriter.replaceOp(op, ValueRange{castTo(rewriter, loc, layerInput, op.getOutput().getType()),
-                                      castTo(rewriter, loc, hN, op.getHN().getType()),
-                                      castTo(rewriter, loc, cN, op.getCN().getType())});
+    int64_t hidden = op.getHiddenSize();
+    RecurrentCell lstm;
+    lstm.hidden = hidden;
+    lstm.layers = op.getNumLayers();
+    lstm.directions = op.getNumDirections();
+    lstm.numStates = 1;
+    lstm.projectInput = [&](OpBuilder &b, Location l, Value x, int64_t index) {
+      return inputProjection(b, l, x, weights[4 * index], weights[4 * index + 2],
+                             weights[4 * index + 3]);
+    };
+    lstm.step = [&](OpBuilder &b, Location l, Value gates, Value h, ValueRange states,
+                    OpFoldResult batch, int64_t index) -> SmallVector<Value> {
+      gates = b.create<linalg::MatmulTransposeBOp>(l, ValueRange{h, weights[4 * index + 1]},
+                                                   ValueRange{gates})
+                  .getResult(0);
+      auto [hNew, cNew] = cell(b, l, gates, states[0], batch, hidden);
+      return {hNew, cNew};
+    };
+    RecurrentResults results = buildRecurrentLayers(rewriter, op.getLoc(), adaptor.getInput(), lstm);
+    Location loc = op.getLoc();
+    rewriter.replaceOp(op,
+                       ValueRange{castTo(rewriter, loc, results.output, op.getOutput().getType()),
+                                  castTo(rewriter, loc, results.finals[0], op.getHN().getType()),
+                                  castTo(rewriter, loc, results.finals[1], op.getCN().getType())});
     return success();
   }
 };
@@ -424,4 +371,78 @@ void mm::lowering::populateLayerPatterns(RewritePatternSet &patterns) {
   patterns.add<EmbeddingLowering, LinearLowering, LSTMLowering,
                SpectrogramLowering<mm::SpectrogramOp>, SpectrogramLowering<mm::MelSpectrogramOp>>(
       patterns.getContext());
+}
+
+RecurrentResults mm::lowering::buildRecurrentLayers(OpBuilder &b, Location loc, Value input,
+                                                    const RecurrentCell &cell) {
+  Type elementType = cast<RankedTensorType>(input.getType()).getElementType();
+  SmallVector<OpFoldResult> inputSizes = getSizes(b, loc, input);
+  OpFoldResult batch = inputSizes[0], time = inputSizes[1];
+  OpFoldResult hiddenSize = b.getIndexAttr(cell.hidden);
+  OpFoldResult zeroAttr = b.getIndexAttr(0), oneAttr = b.getIndexAttr(1);
+  Value zero = indexConst(b, loc, 0), one = indexConst(b, loc, 1);
+  Value steps = getValueOrCreateConstantIndexOp(b, loc, time);
+  Value lastStep = b.create<arith::SubIOp>(loc, steps, one);
+  // One-shot bufferization needs every tensor a loop yields to be updated
+  // in place, and elementwise fusion drops a linalg output that the body
+  // does not read; so the loop carries a history `hs` [B, T+1, H] of h into
+  // which each step inserts its h, rather than h itself. Slot 0 (forward)
+  // or T (reverse) holds the zero initial state and step t reads h from the
+  // slot next to the one it writes.
+  SmallVector<OpFoldResult> historySizes = {batch, addSizes(b, loc, time, oneAttr), hiddenSize};
+  SmallVector<OpFoldResult> stateSizes = {batch, hiddenSize};
+  SmallVector<OpFoldResult> finalSizes = {b.getIndexAttr(cell.directions * cell.layers), batch,
+                                          hiddenSize};
+  SmallVector<Value> finals;
+  for (unsigned i = 0; i <= cell.numStates; ++i)
+    finals.push_back(createEmpty(b, loc, finalSizes, elementType));
+
+  Value layerInput = input;
+  for (int64_t layer = 0; layer < cell.layers; ++layer) {
+    Value layerOutput = createEmpty(
+        b, loc, {batch, time, b.getIndexAttr(cell.directions * cell.hidden)}, elementType);
+    for (int64_t dir = 0; dir < cell.directions; ++dir) {
+      int64_t index = layer * cell.directions + dir;
+      bool reverse = dir == 1;
+      Value gatesIn = cell.projectInput(b, loc, layerInput, index);
+      OpFoldResult gateSize = getSizes(b, loc, gatesIn)[2];
+      SmallVector<Value> init = {createFilled(b, loc, historySizes, elementType, 0.0)};
+      for (unsigned i = 0; i < cell.numStates; ++i)
+        init.push_back(createFilled(b, loc, stateSizes, elementType, 0.0));
+      auto loop = b.create<scf::ForOp>(
+          loc, zero, steps, one, init,
+          [&](OpBuilder &nb, Location l, Value step, ValueRange carried) {
+            Value t = reverse ? nb.create<arith::SubIOp>(l, lastStep, step).getResult() : step;
+            Value tNext = nb.create<arith::AddIOp>(l, t, one);
+            Value readSlot = reverse ? tNext : t, writeSlot = reverse ? t : tNext;
+            Value h = extractSlice(nb, l, carried[0], {zeroAttr, readSlot, zeroAttr},
+                                   {batch, oneAttr, hiddenSize}, {1});
+            Value gates = extractSlice(nb, l, gatesIn, {zeroAttr, t, zeroAttr},
+                                       {batch, oneAttr, gateSize}, {1});
+            SmallVector<Value> next = cell.step(nb, l, gates, h, carried.drop_front(), batch, index);
+            next[0] = insertSlice(nb, l, next[0], carried[0], {zeroAttr, writeSlot, zeroAttr},
+                                  {batch, oneAttr, hiddenSize});
+            nb.create<scf::YieldOp>(l, next);
+          });
+      Value history = loop.getResult(0);
+
+      // The direction's outputs are the T written slots, its h_n the last.
+      OpFoldResult firstSlot = reverse ? zeroAttr : oneAttr;
+      OpFoldResult lastSlot = reverse ? zeroAttr : time;
+      Value sequence = extractSlice(b, loc, history, {zeroAttr, firstSlot, zeroAttr},
+                                    {batch, time, hiddenSize});
+      layerOutput = insertSlice(b, loc, sequence, layerOutput,
+                                {zeroAttr, zeroAttr, b.getIndexAttr(dir * cell.hidden)},
+                                {batch, time, hiddenSize});
+      SmallVector<Value> last = {extractSlice(b, loc, history, {zeroAttr, lastSlot, zeroAttr},
+                                              {batch, oneAttr, hiddenSize}, {1})};
+      llvm::append_range(last, loop.getResults().drop_front());
+      SmallVector<OpFoldResult> offsets = {b.getIndexAttr(index), zeroAttr, zeroAttr};
+      SmallVector<OpFoldResult> sizes = {oneAttr, batch, hiddenSize};
+      for (auto [final, value] : llvm::zip(finals, last))
+        final = insertSlice(b, loc, value, final, offsets, sizes);
+    }
+    layerInput = layerOutput;
+  }
+  return {layerInput, finals};
 }

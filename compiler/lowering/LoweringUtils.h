@@ -12,6 +12,7 @@
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/PatternMatch.h"
 
+#include <functional>
 #include <string>
 
 namespace mm::lowering {
@@ -112,6 +113,42 @@ mlir::Value matmul(mlir::OpBuilder &b, mlir::Location loc, mlir::Value lhs, mlir
 /// broadcast into the accumulator of a linalg.matmul_transpose_b.
 mlir::Value linear2D(mlir::OpBuilder &b, mlir::Location loc, mlir::Value x, mlir::Value weight,
                      mlir::Value bias);
+
+//===----------------------------------------------------------------------===//
+// Recurrent layers
+//===----------------------------------------------------------------------===//
+
+/// What distinguishes nn.LSTM from nn.GRU inside the layer, direction and
+/// time loops that buildRecurrentLayers builds for both. INDEX is the
+/// weight set, `layer * directions + direction`.
+struct RecurrentCell {
+  int64_t hidden = 0, layers = 1, directions = 1;
+  /// Zero-initialized [B, H] states carried besides h (the LSTM's c).
+  unsigned numStates = 0;
+  /// The input part of the gates of every (batch, step) of X [B, T, *]:
+  /// [B, T, G], computed once before the time loop.
+  std::function<mlir::Value(mlir::OpBuilder &, mlir::Location, mlir::Value x, int64_t index)>
+      projectInput;
+  /// One step from that input part GATES [B, G], h [B, H] and the states:
+  /// the new h, then the new states.
+  std::function<llvm::SmallVector<mlir::Value>(
+      mlir::OpBuilder &, mlir::Location, mlir::Value gates, mlir::Value h, mlir::ValueRange states,
+      mlir::OpFoldResult batch, int64_t index)>
+      step;
+};
+
+/// The results of buildRecurrentLayers: the last layer's output [B, T, D*H],
+/// h_n, then each state's final value, [L*D, B, H].
+struct RecurrentResults {
+  mlir::Value output;
+  llvm::SmallVector<mlir::Value> finals;
+};
+
+/// A batch-first recurrent layer stack with a zero initial state: per layer
+/// and direction, the input projection of every step at once, then an
+/// scf.for over time (t = T-1 .. 0 in the reverse direction).
+RecurrentResults buildRecurrentLayers(mlir::OpBuilder &b, mlir::Location loc, mlir::Value input,
+                                      const RecurrentCell &cell);
 
 //===----------------------------------------------------------------------===//
 // Patterns

@@ -612,17 +612,11 @@ struct TransformerEncoderLayerLowering : public OpConversionPattern<mm::Transfor
 // gru
 //===----------------------------------------------------------------------===//
 
-/// nn.GRU(batch_first=True) with a zero initial state, structured as the
-/// lstm lowering in LayersToLinalg.cpp: per layer and direction, the input
+/// nn.GRU(batch_first=True) with a zero initial state, on
+/// buildRecurrentLayers (LayersToLinalg.cpp) like the lstm: the input
 /// projection of every time step is one matmul ([B*T, I] @ W_ihᵀ + b_ih;
-/// b_hh stays with the recurrent part, which r scales in n), then an
-/// scf.for over time computes `W_hh h + b_hh` and the cell. The reverse
-/// direction walks t = T-1 .. 0.
-///
-/// As there, the loop carries only a history `hs` [B, T+1, H] of h into
-/// which each step inserts its h (one-shot bufferization then updates it in
-/// place): slot 0 (forward) or T (reverse) holds the zero initial state and
-/// step t reads h from the slot next to the one it writes.
+/// b_hh stays with the recurrent part, which r scales in n), each step
+/// computes `W_hh h + b_hh` and the cell.
 struct GRULowering : public OpConversionPattern<mm::GRUOp> {
   using OpConversionPattern::OpConversionPattern;
 
@@ -658,70 +652,25 @@ struct GRULowering : public OpConversionPattern<mm::GRUOp> {
 
   LogicalResult matchAndRewrite(mm::GRUOp op, OpAdaptor adaptor,
                                 ConversionPatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    Value input = adaptor.getInput();
     ValueRange weights = adaptor.getWeights();
-    int64_t hidden = op.getHiddenSize(), layers = op.getNumLayers();
-    int64_t dirs = op.getNumDirections();
-    Type elementType = cast<RankedTensorType>(input.getType()).getElementType();
-    SmallVector<OpFoldResult> inputSizes = getSizes(rewriter, loc, input);
-    OpFoldResult batch = inputSizes[0], time = inputSizes[1];
-    OpFoldResult hiddenSize = rewriter.getIndexAttr(hidden);
-    OpFoldResult zeroAttr = rewriter.getIndexAttr(0), oneAttr = rewriter.getIndexAttr(1);
-    Value zero = indexConst(rewriter, loc, 0), one = indexConst(rewriter, loc, 1);
-    Value steps = getValueOrCreateConstantIndexOp(rewriter, loc, time);
-    Value lastStep = rewriter.create<arith::SubIOp>(loc, steps, one);
-    SmallVector<OpFoldResult> historySizes = {batch, addSizes(rewriter, loc, time, oneAttr),
-                                              hiddenSize};
-    Value hN = createEmpty(rewriter, loc, {rewriter.getIndexAttr(dirs * layers), batch, hiddenSize},
-                           elementType);
-
-    Value layerInput = input;
-    for (int64_t layer = 0; layer < layers; ++layer) {
-      Value layerOutput = createEmpty(
-          rewriter, loc, {batch, time, rewriter.getIndexAttr(dirs * hidden)}, elementType);
-      for (int64_t dir = 0; dir < dirs; ++dir) {
-        int64_t index = layer * dirs + dir;
-        bool reverse = dir == 1;
-        Value weightHh = weights[4 * index + 1], biasHh = weights[4 * index + 3];
-        Value gatesIn =
-            linearLastDim(rewriter, loc, layerInput, weights[4 * index], weights[4 * index + 2]);
-        Value history = createFilled(rewriter, loc, historySizes, elementType, 0.0);
-        auto loop = rewriter.create<scf::ForOp>(
-            loc, zero, steps, one, ValueRange{history},
-            [&](OpBuilder &b, Location l, Value step, ValueRange state) {
-              Value t = reverse ? b.create<arith::SubIOp>(l, lastStep, step).getResult() : step;
-              Value tNext = b.create<arith::AddIOp>(l, t, one);
-              Value readSlot = reverse ? tNext : t, writeSlot = reverse ? t : tNext;
-              Value hPrev = extractSlice(b, l, state[0], {zeroAttr, readSlot, zeroAttr},
-                                         {batch, oneAttr, hiddenSize}, {1});
-              Value gi = extractSlice(b, l, gatesIn, {zeroAttr, t, zeroAttr},
-                                      {batch, oneAttr, b.getIndexAttr(3 * hidden)}, {1});
-              Value gh = linear2D(b, l, hPrev, weightHh, biasHh);
-              Value h = cell(b, l, gi, gh, hPrev, batch, hidden);
-              Value newHistory = insertSlice(b, l, h, state[0], {zeroAttr, writeSlot, zeroAttr},
-                                             {batch, oneAttr, hiddenSize});
-              b.create<scf::YieldOp>(l, ValueRange{newHistory});
-            });
-        Value finalHistory = loop.getResult(0);
-
-        // The direction's outputs are the T written slots, its h_n the last.
-        OpFoldResult firstSlot = reverse ? zeroAttr : oneAttr;
-        OpFoldResult lastSlot = reverse ? zeroAttr : time;
-        Value sequence = extractSlice(rewriter, loc, finalHistory, {zeroAttr, firstSlot, zeroAttr},
-                                      {batch, time, hiddenSize});
-        layerOutput = insertSlice(rewriter, loc, sequence, layerOutput,
-                                  {zeroAttr, zeroAttr, rewriter.getIndexAttr(dir * hidden)},
-                                  {batch, time, hiddenSize});
-        Value h = extractSlice(rewriter, loc, finalHistory, {zeroAttr, lastSlot, zeroAttr},
-                               {batch, oneAttr, hiddenSize}, {1});
-        hN = insertSlice(rewriter, loc, h, hN, {rewriter.getIndexAttr(index), zeroAttr, zeroAttr},
-                         {oneAttr, batch, hiddenSize});
-      }
-      layerInput = layerOutput;
-    }
-    rewriter.replaceOp(op, ValueRange{castTo(rewriter, loc, layerInput, op.getOutput().getType()),
-                                      castTo(rewriter, loc, hN, op.getHN().getType())});
+    int64_t hidden = op.getHiddenSize();
+    RecurrentCell gru;
+    gru.hidden = hidden;
+    gru.layers = op.getNumLayers();
+    gru.directions = op.getNumDirections();
+    gru.projectInput = [&](OpBuilder &b, Location l, Value x, int64_t index) {
+      return linearLastDim(b, l, x, weights[4 * index], weights[4 * index + 2]);
+    };
+    gru.step = [&](OpBuilder &b, Location l, Value gi, Value h, ValueRange, OpFoldResult batch,
+                   int64_t index) -> SmallVector<Value> {
+      Value gh = linear2D(b, l, h, weights[4 * index + 1], weights[4 * index + 3]);
+      return {cell(b, l, gi, gh, h, batch, hidden)};
+    };
+    Location loc = op.getLoc();
+    RecurrentResults results = buildRecurrentLayers(rewriter, loc, adaptor.getInput(), gru);
+    rewriter.replaceOp(op,
+                       ValueRange{castTo(rewriter, loc, results.output, op.getOutput().getType()),
+                                  castTo(rewriter, loc, results.finals[0], op.getHN().getType())});
     return success();
   }
 };

@@ -17,7 +17,7 @@
 // CHECK-SAME: -> tensor<?x?x256xf32>
 // CHECK: %[[HIST0:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%{{.*}} : tensor<?x?x64xf32>)
 // CHECK: %[[C0:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%{{.*}} : tensor<?x64xf32>)
-// CHECK: %[[LOOP:[0-9]+]]:2 = scf.for %[[STEP:[a-z0-9_]+]] = %{{.*}} to %[[T]] step %{{.*}} iter_args(%[[C:[a-z0-9_]+]] = %[[C0]], %[[HIST:[a-z0-9_]+]] = %[[HIST0]])
+// CHECK: %[[LOOP:[0-9]+]]:2 = scf.for %[[STEP:[a-z0-9_]+]] = %{{.*}} to %[[T]] step %{{.*}} iter_args(%[[HIST:[a-z0-9_]+]] = %[[HIST0]], %[[C:[a-z0-9_]+]] = %[[C0]])
 // CHECK:   %[[NEXT:.*]] = arith.addi %[[STEP]], %{{.*}} : index
 // CHECK:   %[[HPREV:.*]] = tensor.extract_slice %[[HIST]][0, %[[STEP]], 0] [%{{.*}}, 1, 64] [1, 1, 1] : tensor<?x?x64xf32> to tensor<?x64xf32>
 // CHECK:   %[[XT:.*]] = tensor.extract_slice %[[GATES_IN]][0, %[[STEP]], 0] [%{{.*}}, 1, 256] [1, 1, 1] : tensor<?x?x256xf32> to tensor<?x256xf32>
@@ -34,12 +34,12 @@
 // CHECK:     math.tanh
 // CHECK:     arith.mulf
 // CHECK:   %[[HIST2:.*]] = tensor.insert_slice %[[CELL]]#1 into %[[HIST]][0, %[[NEXT]], 0] [%{{.*}}, 1, 64] [1, 1, 1]
-// CHECK:   scf.yield %[[CELL]]#0, %[[HIST2]] : tensor<?x64xf32>, tensor<?x?x64xf32>
-// CHECK: %[[SEQ:.*]] = tensor.extract_slice %[[LOOP]]#1[0, 1, 0] [%{{.*}}, %[[T]], 64] [1, 1, 1]
+// CHECK:   scf.yield %[[HIST2]], %[[CELL]]#0 : tensor<?x?x64xf32>, tensor<?x64xf32>
+// CHECK: %[[SEQ:.*]] = tensor.extract_slice %[[LOOP]]#0[0, 1, 0] [%{{.*}}, %[[T]], 64] [1, 1, 1]
 // CHECK: %[[OUT:.*]] = tensor.insert_slice %[[SEQ]] into %{{.*}}[0, 0, 0] [%{{.*}}, %[[T]], 64] [1, 1, 1]
-// CHECK: %[[HLAST:.*]] = tensor.extract_slice %[[LOOP]]#1[0, %[[T]], 0] [%{{.*}}, 1, 64] [1, 1, 1]
+// CHECK: %[[HLAST:.*]] = tensor.extract_slice %[[LOOP]]#0[0, %[[T]], 0] [%{{.*}}, 1, 64] [1, 1, 1]
 // CHECK: %[[HN:.*]] = tensor.insert_slice %[[HLAST]] into %{{.*}}[0, 0, 0] [1, %{{.*}}, 64] [1, 1, 1] : tensor<?x64xf32> into tensor<1x?x64xf32>
-// CHECK: %[[CN:.*]] = tensor.insert_slice %[[LOOP]]#0 into %{{.*}}[0, 0, 0] [1, %{{.*}}, 64] [1, 1, 1] : tensor<?x64xf32> into tensor<1x?x64xf32>
+// CHECK: %[[CN:.*]] = tensor.insert_slice %[[LOOP]]#1 into %{{.*}}[0, 0, 0] [1, %{{.*}}, 64] [1, 1, 1] : tensor<?x64xf32> into tensor<1x?x64xf32>
 // CHECK: return %[[OUT]], %[[HN]], %[[CN]]
 func.func @lstm$one_layer(%x: tensor<?x?x128xf32>, %wih: tensor<256x128xf32>, %whh: tensor<256x64xf32>,
                           %bih: tensor<256xf32>, %bhh: tensor<256xf32>)
