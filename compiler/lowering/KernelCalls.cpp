@@ -345,6 +345,10 @@ LogicalResult lowerMelOp(mm::MelSpectrogramOp op, ModuleOp module) {
 // multihead_attention: projections as mm.linear, the core as a kernel
 //===----------------------------------------------------------------------===//
 
+/// The input projections that share an input are one mm.linear on the
+/// rows of in_proj they need (q, k and v of self-attention; k and v of
+/// attention over one memory), and the kernel reads each part of it
+/// through a strided view.
 LogicalResult lowerAttention(mm::MultiheadAttentionOp op, ModuleOp module) {
   Value query = op.getQuery(), key = op.getKey(), value = op.getValue();
   if (!isF32Tensor(query, 3) || !isF32Tensor(key, 3) || !isF32Tensor(value, 3) ||
@@ -367,13 +371,15 @@ LogicalResult lowerAttention(mm::MultiheadAttentionOp op, ModuleOp module) {
   OpBuilder b(op);
   Location loc = op.getLoc();
   Type f32 = b.getF32Type();
-  // Rows [part*E, part*E + E) of the packed in_proj weight and bias.
-  auto rows = [&](Value w, int64_t part) {
+  // Rows [first*E, (first + count)*E) of the packed in_proj weight or bias.
+  auto rows = [&](Value w, int64_t first, int64_t count) -> Value {
     auto type = cast<RankedTensorType>(w.getType());
+    if (first == 0 && count == 3)
+      return w;
     SmallVector<int64_t> shape(type.getShape());
-    shape[0] = e;
+    shape[0] = count * e;
     SmallVector<OpFoldResult> offsets(type.getRank(), b.getIndexAttr(0));
-    offsets[0] = b.getIndexAttr(part * e);
+    offsets[0] = b.getIndexAttr(first * e);
     SmallVector<OpFoldResult> sizes, strides(type.getRank(), b.getIndexAttr(1));
     for (int64_t s : shape)
       sizes.push_back(b.getIndexAttr(s));
@@ -381,13 +387,47 @@ LogicalResult lowerAttention(mm::MultiheadAttentionOp op, ModuleOp module) {
                                             sizes, strides)
         .getResult();
   };
-  auto project = [&](Value x, int64_t part) -> Value {
+  // X projected on COUNT consecutive parts of in_proj (q, k, v) at once: one
+  // matmul reads X once for all of them.
+  auto project = [&](Value x, int64_t first, int64_t count) -> Value {
     auto xType = cast<RankedTensorType>(x.getType());
-    auto type = RankedTensorType::get({xType.getDimSize(0), xType.getDimSize(1), e}, f32);
-    Value bias = op.getInProjBias() ? rows(op.getInProjBias(), part) : Value();
-    return b.create<mm::LinearOp>(loc, type, x, rows(op.getInProjWeight(), part), bias);
+    auto type =
+        RankedTensorType::get({xType.getDimSize(0), xType.getDimSize(1), count * e}, f32);
+    Value weight = rows(op.getInProjWeight(), first, count);
+    Value bias = op.getInProjBias() ? rows(op.getInProjBias(), first, count) : Value();
+    return b.create<mm::LinearOp>(loc, type, x, weight, bias);
   };
-  Value q = project(query, 0), k = project(key, 1), v = project(value, 2);
+  // Features [index*E, index*E + E) of a joint projection P: a strided view
+  // for the kernel, no copy.
+  auto part = [&](Value p, int64_t index) -> Value {
+    auto type = cast<RankedTensorType>(p.getType());
+    if (type.getDimSize(2) == e)
+      return p;
+    SmallVector<OpFoldResult> offsets(3, b.getIndexAttr(0)), sizes, strides(3, b.getIndexAttr(1));
+    offsets[2] = b.getIndexAttr(index * e);
+    for (int64_t i = 0; i < 2; ++i)
+      sizes.push_back(type.isDynamicDim(i) ? OpFoldResult(dimValue(b, loc, p, i))
+                                           : OpFoldResult(b.getIndexAttr(type.getDimSize(i))));
+    sizes.push_back(b.getIndexAttr(e));
+    auto sliceType = RankedTensorType::get({type.getDimSize(0), type.getDimSize(1), e}, f32);
+    return b.create<tensor::ExtractSliceOp>(loc, sliceType, p, offsets, sizes, strides);
+  };
+  Value q, k, v;
+  if (query == key && key == value) { // self-attention
+    Value qkv = project(query, 0, 3);
+    q = part(qkv, 0);
+    k = part(qkv, 1);
+    v = part(qkv, 2);
+  } else if (key == value) { // cross-attention on one memory
+    q = project(query, 0, 1);
+    Value kv = project(key, 1, 2);
+    k = part(kv, 0);
+    v = part(kv, 1);
+  } else {
+    q = project(query, 0, 1);
+    k = project(key, 1, 1);
+    v = project(value, 2, 1);
+  }
   SmallVector<KernelInput> inputs = {{q, heads}, {k, heads}, {v, heads}};
   if (mask)
     inputs.push_back({mask});

@@ -18,6 +18,19 @@ def AnnotateIndexRanges : Pass<"mm-annotate-index-ranges", "mlir::ModuleOp"> {
   }];
 }
 
+def DecomposeLayers : Pass<"mm-decompose-layers", "mlir::ModuleOp"> {
+  let summary = "rewrites composite layers into the mm ops they are made of";
+  let description = [{
+    `mm.transformer_encoder_layer` becomes `mm.layer_norm`,
+    `mm.multihead_attention` (self-attention, with the layer's
+    `src_key_padding_mask`), `mm.add`, `mm.linear` and `mm.relu` /
+    `mm.gelu` (exact), in nn.TransformerEncoderLayer's order for post- and
+    pre-norm (`norm_first`), so that the self-attention takes the attention
+    kernel of `mm-kernel-calls` and every piece the lowering of its own op.
+    Runs on both paths, before `mm-kernel-calls`.
+  }];
+}
+
 //===----------------------------------------------------------------------===//
 // mm → linalg
 //===----------------------------------------------------------------------===//
