@@ -56,7 +56,11 @@ def KernelCalls : Pass<"mm-kernel-calls", "mlir::ModuleOp"> {
   let description = [{
     `mm.lstm`, `mm.gru`, `mm.spectrogram` / `mm.mel_spectrogram` (with a
     following `log(x + eps)` or `mm.amplitude_to_db` folded in) and the core
-    of `mm.multihead_attention` (its projections become `mm.linear`) become a
+    of `mm.multihead_attention` (its projections become `mm.linear`, one
+    per distinct input: q/k/v of self-attention and k/v of one memory are
+    each one matmul, whose column slices the kernel reads; a memory that is
+    a `linear` used by nothing else is composed with its k/v projection when
+    that saves multiplies) become a
     `func.call` of a private declaration `mm_k_<family>_<hash>` on memrefs,
     with `llvm.emit_c_interface` and the kernel's generator and parameters
     as attributes (see compiler/halide/README.md). Outputs are allocated by
