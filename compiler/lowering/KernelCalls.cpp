@@ -345,8 +345,26 @@ LogicalResult lowerMelOp(mm::MelSpectrogramOp op, ModuleOp module) {
 // multihead_attention: projections as mm.linear, the core as a kernel
 //===----------------------------------------------------------------------===//
 
+/// Rows [first*E, (first + count)*E) of attention's packed in_proj weight
+/// or bias W (q, k and v are its parts 0, 1 and 2).
+Value inProjRows(OpBuilder &b, Location loc, Value w, int64_t e, int64_t first, int64_t count) {
+  auto type = cast<RankedTensorType>(w.getType());
+  if (first == 0 && count == 3)
+    return w;
+  SmallVector<int64_t> shape(type.getShape());
+  shape[0] = count * e;
+  SmallVector<OpFoldResult> offsets(type.getRank(), b.getIndexAttr(0)), sizes,
+      strides(type.getRank(), b.getIndexAttr(1));
+  offsets[0] = b.getIndexAttr(first * e);
+  for (int64_t size : shape)
+    sizes.push_back(b.getIndexAttr(size));
+  return b.create<tensor::ExtractSliceOp>(
+      loc, RankedTensorType::get(shape, type.getElementType()), w, offsets, sizes, strides);
+}
+
 /// When the memory of a cross-attention OP (its key and value) is
-/// `linear(m, w1, b1)` used by nothing else, the joint k/v projection `linear(linear(m, w1, b1), wkv, bkv)` is
+/// `linear(m, w1, b1)` used by nothing else, the joint k/v projection
+/// `linear(linear(m, w1, b1), wkv, bkv)` is
 /// `linear(m, wkv @ w1, wkv @ b1 + bkv)`: the composed weights cost one
 /// [2E, E] x [E, in] product per call instead of a [T, E] x [E, 2E] one per
 /// batch item (W2: in 80, E 256, T 301 -> half the multiplies at B 1, a
@@ -375,31 +393,17 @@ Value foldMemoryProjection(OpBuilder &b, Location loc, mm::MultiheadAttentionOp 
     return {};
 
   Type f32 = b.getF32Type();
-  auto rowsOf = [&](Value w) {
-    auto type = cast<RankedTensorType>(w.getType());
-    SmallVector<int64_t> shape(type.getShape());
-    shape[0] = 2 * e;
-    SmallVector<OpFoldResult> offsets(type.getRank(), b.getIndexAttr(0)), sizes,
-        strides(type.getRank(), b.getIndexAttr(1));
-    offsets[0] = b.getIndexAttr(e);
-    for (int64_t size : shape)
-      sizes.push_back(b.getIndexAttr(size));
-    return b.create<tensor::ExtractSliceOp>(loc, RankedTensorType::get(shape, f32), w, offsets,
-                                            sizes, strides)
-        .getResult();
-  };
-  Value wkv = rowsOf(op.getInProjWeight());
+  Value wkv = inProjRows(b, loc, op.getInProjWeight(), e, 1, 2);
   Value weight =
       b.create<mm::MatmulOp>(loc, RankedTensorType::get({2 * e, in}, f32), wkv, w1);
-  Value bias = op.getInProjBias() ? rowsOf(op.getInProjBias()) : Value();
+  Value bias = op.getInProjBias() ? inProjRows(b, loc, op.getInProjBias(), e, 1, 2) : Value();
   if (b1) {
     auto biasType = RankedTensorType::get({2 * e}, f32);
     Value moved = b.create<mm::MatmulOp>(loc, biasType, wkv, b1);
     bias = bias ? b.create<mm::AddOp>(loc, biasType, moved, bias).getResult() : moved;
   }
   auto type = RankedTensorType::get({mType.getDimSize(0), length, 2 * e}, f32);
-  Value kv = b.create<mm::LinearOp>(loc, type, m, weight, bias);
-  return kv;
+  return b.create<mm::LinearOp>(loc, type, m, weight, bias);
 }
 
 /// The input projections that share an input are one mm.linear on the
@@ -428,30 +432,15 @@ LogicalResult lowerAttention(mm::MultiheadAttentionOp op, ModuleOp module) {
   OpBuilder b(op);
   Location loc = op.getLoc();
   Type f32 = b.getF32Type();
-  // Rows [first*E, (first + count)*E) of the packed in_proj weight or bias.
-  auto rows = [&](Value w, int64_t first, int64_t count) -> Value {
-    auto type = cast<RankedTensorType>(w.getType());
-    if (first == 0 && count == 3)
-      return w;
-    SmallVector<int64_t> shape(type.getShape());
-    shape[0] = count * e;
-    SmallVector<OpFoldResult> offsets(type.getRank(), b.getIndexAttr(0));
-    offsets[0] = b.getIndexAttr(first * e);
-    SmallVector<OpFoldResult> sizes, strides(type.getRank(), b.getIndexAttr(1));
-    for (int64_t s : shape)
-      sizes.push_back(b.getIndexAttr(s));
-    return b.create<tensor::ExtractSliceOp>(loc, RankedTensorType::get(shape, f32), w, offsets,
-                                            sizes, strides)
-        .getResult();
-  };
   // X projected on COUNT consecutive parts of in_proj (q, k, v) at once: one
   // matmul reads X once for all of them.
   auto project = [&](Value x, int64_t first, int64_t count) -> Value {
     auto xType = cast<RankedTensorType>(x.getType());
     auto type =
         RankedTensorType::get({xType.getDimSize(0), xType.getDimSize(1), count * e}, f32);
-    Value weight = rows(op.getInProjWeight(), first, count);
-    Value bias = op.getInProjBias() ? rows(op.getInProjBias(), first, count) : Value();
+    Value weight = inProjRows(b, loc, op.getInProjWeight(), e, first, count);
+    Value bias =
+        op.getInProjBias() ? inProjRows(b, loc, op.getInProjBias(), e, first, count) : Value();
     return b.create<mm::LinearOp>(loc, type, x, weight, bias);
   };
   // Features [index*E, index*E + E) of a joint projection P: a strided view
