@@ -63,8 +63,9 @@ public:
     // Accumulated in small register tiles (scoreAcc, pvAcc) and then stored;
     // key reads outside [0, Tk) (a rounded-up or shifted last tile of keys)
     // repeat an edge key.
+    keyTile(c, kk, h, b) = key(c, clamp(kk, 0, tk - 1), h, b);
     scoreAcc(qi, kk, h, b) = 0.0f;
-    scoreAcc(qi, kk, h, b) += qT(qi, rc, h, b) * key(rc, clamp(kk, 0, tk - 1), h, b);
+    scoreAcc(qi, kk, h, b) += qT(qi, rc, h, b) * keyTile(rc, kk, h, b);
     score(qi, kk, h, b) = scoreAcc(qi, kk, h, b);
 
     Expr masked = hasMask ? (*mask)(kk, b) != 0 : Expr(false);
@@ -116,19 +117,34 @@ public:
 
     // SCHEDULE
     // Measured on "Intel(R) Xeon(R) Processor" (Sapphire Rapids, KVM, 2 cores,
-    // AVX-512), 2026-11-27, at E 256, 4 heads, Tq 64, Tk 301, masked, 1
-    // thread: 0.27 ms (PyTorch's baddbmm + softmax + bmm: 1.0-3.5 ms on this
-    // shared machine; bench/kernels.sh). One tile = two vectors of queries;
-    // its scores (32 x 301 floats, 38 KB) stay in L1/L2. Score tiles of
-    // 2 vectors x 8 keys load one broadcast key value per 2 FMAs (one vector
-    // of queries x 8 keys was ~15% slower). Tiles of all heads and batch
-    // items are spread over the threads.
+    // AVX-512), 2026-11-27, 1 thread, CPU time of the kernel alone (min of
+    // 15 runs; the machine was shared):
+    // - W2's E 256, 4 heads, Tq 64, Tk 301, masked: 0.27 ms at first
+    //   (PyTorch's baddbmm + softmax + bmm: 1.0-3.5 ms; bench/kernels.sh),
+    //   0.21 ms with the key tiles below.
+    // - W3's self-attention, E 128, 4 heads (d = 32), no mask: S 256 0.57 ->
+    //   0.38 ms (B 16: 9.9 -> 7.0 ms), S 32 9.3 -> 7.8 us; 8 queries per P V
+    //   step gave ~17% of that at S 256, the key tiles ~18%.
+    // One tile = two vectors of queries; its scores (32 x Tk floats, 38 KB at
+    // Tk 301) stay in L1/L2. Score tiles of 2 vectors x 8 keys load one
+    // broadcast key value per 2 FMAs (one vector of queries x 8 keys was
+    // ~15% slower). The 8 keys of a score step are first copied into a
+    // contiguous tile, one clamped row index per key: clamping inside the
+    // products made LLVM compute the 8 indices in a vector and extract one
+    // per broadcast. P V steps keep ~16 accumulators on AVX-512: 4 queries x
+    // 4 vectors at d = 64, 8 queries x 2 vectors at d = 32 (4 queries there
+    // left the FMAs waiting on loads). Tiles of all heads and batch items are
+    // spread over the threads.
     // Register tiles: AVX-512 has 32 vector registers, AVX2/FMA 16 (each of
-    // half the width, so d = 64 takes 8 of them instead of 4).
+    // half the width, so d = 64 takes 8 of them instead of 4). On AVX2 (same
+    // machine, target x86-64-avx2) the key tiles were no slower at W3's
+    // shapes.
     const int vec = natural_vector_size<float>();
     const bool wideRegisters = get_target().has_feature(Target::AVX512);
     const int keysPerStep = wideRegisters ? 8 : 4;    // scores: vec queries x keys
-    const int queriesPerStep = wideRegisters ? 4 : 2; // P V: d features x queries
+    const int featureVectors = (d + vec - 1) / vec;
+    // P V: d features x queries
+    const int queriesPerStep = wideRegisters ? (featureVectors <= 2 ? 8 : 4) : 2;
     const int queryVectors = 2;                        // per tile: 2 x 8 score tile
     const int queryTile = queryVectors * vec;
     Var qo("qo"), qin("qin"), task("task");
@@ -162,6 +178,7 @@ public:
         .vectorize(qi, vec)
         .unroll(qi, queryVectors)
         .unroll(kk);
+    keyTile.compute_at(score, kko).vectorize(c, vec, TailStrategy::GuardWithIf);
     rowMax.compute_at(out, task).vectorize(qi, vec);
     rowMax.update().vectorize(qi, vec);
     prob.compute_at(out, task).vectorize(qi, vec);
@@ -188,7 +205,7 @@ private:
   Var c{"c"}, qi{"qi"}, kk{"kk"}, h{"h"}, b{"b"}, kko{"kko"}, kki{"kki"};
   Var qio{"qio"}, qii{"qii"};
   Func qT{"q_t"}, score{"score"}, rowMax{"row_max"}, prob{"prob"}, rowSum{"row_sum"};
-  Func pv{"pv"}, scoreAcc{"score_acc"}, pvAcc{"pv_acc"};
+  Func pv{"pv"}, scoreAcc{"score_acc"}, pvAcc{"pv_acc"}, keyTile{"key_tile"};
   Input<Buffer<uint8_t, 2>> *mask = nullptr;
 };
 

@@ -347,6 +347,8 @@ std::string mm::lowering::unsupportedReason(Operation *op) {
     return audioReason(spec, 0);
   if (auto mel = dyn_cast<mm::MelSpectrogramOp>(op))
     return audioReason(mel, mel.getNMels());
+  if (isa<mm::TransformerEncoderLayerOp>(op))
+    return "is not lowered directly: run mm-decompose-layers first";
   if (!isa<mm::AddOp, mm::SubOp, mm::MulOp, mm::DivOp>(op))
     return "";
   Type elementType = cast<RankedTensorType>(op->getResult(0).getType()).getElementType();

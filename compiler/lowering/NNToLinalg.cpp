@@ -4,10 +4,9 @@
 // beyond the seed model, on tensors. Row-wise statistics (layer norm,
 // softmax, a per-example maximum) are linalg.generic reductions over
 // trailing dimensions; convolutions are linalg's named conv ops on a
-// zero-padded input; the transformer encoder layer is composed from the
-// same building blocks as the separate layers, so that both compute exactly
-// the same thing; gru is an scf.for over time like the lstm of
-// LayersToLinalg.cpp.
+// zero-padded input; gru is an scf.for over time like the lstm of
+// LayersToLinalg.cpp. The transformer encoder layer never gets here:
+// mm-decompose-layers takes it apart into the ops it is made of.
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/lowering/LoweringUtils.h"
@@ -544,71 +543,6 @@ struct MultiheadAttentionLowering : public OpConversionPattern<mm::MultiheadAtte
 };
 
 //===----------------------------------------------------------------------===//
-// transformer_encoder_layer
-//===----------------------------------------------------------------------===//
-
-/// `lhs + rhs` of two tensors of one shape.
-Value addTensors(OpBuilder &b, Location loc, Value lhs, Value rhs) {
-  return buildElementwise(b, loc, cast<RankedTensorType>(lhs.getType()), ValueRange{lhs, rhs},
-                          [](OpBuilder &nb, Location l, ValueRange args) -> Value {
-                            return nb.create<arith::AddFOp>(l, args[0], args[1]);
-                          });
-}
-
-/// F.relu or the exact F.gelu, elementwise.
-Value activation(OpBuilder &b, Location loc, Value x, bool gelu) {
-  return buildElementwise(
-      b, loc, cast<RankedTensorType>(x.getType()), ValueRange{x},
-      [gelu](OpBuilder &nb, Location l, ValueRange args) -> Value {
-        Value v = args[0];
-        Type type = v.getType();
-        if (!gelu)
-          return nb.create<arith::MaximumFOp>(l, v, floatConst(nb, l, type, 0.0));
-        // x/2 * (1 + erf(x / sqrt(2)))
-        Value erf = nb.create<math::ErfOp>(
-            l, nb.create<arith::MulFOp>(l, v, floatConst(nb, l, type, M_SQRT1_2)));
-        Value onePlus = nb.create<arith::AddFOp>(l, floatConst(nb, l, type, 1.0), erf);
-        Value half = nb.create<arith::MulFOp>(l, v, floatConst(nb, l, type, 0.5));
-        return nb.create<arith::MulFOp>(l, half, onePlus);
-      });
-}
-
-/// nn.TransformerEncoderLayer at eval, composed from the same pieces as
-/// mm.multihead_attention and mm.layer_norm (and PyTorch's own slow path).
-struct TransformerEncoderLayerLowering : public OpConversionPattern<mm::TransformerEncoderLayerOp> {
-  using OpConversionPattern::OpConversionPattern;
-  LogicalResult matchAndRewrite(mm::TransformerEncoderLayerOp op, OpAdaptor adaptor,
-                                ConversionPatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    ValueRange p = adaptor.getParams();
-    Value mask = op.getHasKeyPaddingMask() ? p.back() : Value();
-    double eps = op.getLayerNormEps().convertToDouble();
-    bool gelu = op.getActivation() == "gelu";
-    AttentionWeights attention{p[0], p[1], p[2], p[3]};
-    auto selfAttention = [&](Value x) {
-      return multiheadAttention(rewriter, loc, x, x, x, attention, mask, op.getNhead());
-    };
-    auto feedForward = [&](Value x) {
-      Value hidden = activation(rewriter, loc, linearLastDim(rewriter, loc, x, p[4], p[5]), gelu);
-      return linearLastDim(rewriter, loc, hidden, p[6], p[7]);
-    };
-    auto norm1 = [&](Value x) { return layerNorm(rewriter, loc, x, p[8], p[9], eps); };
-    auto norm2 = [&](Value x) { return layerNorm(rewriter, loc, x, p[10], p[11], eps); };
-
-    Value x = adaptor.getSrc();
-    if (op.getNormFirst()) {
-      x = addTensors(rewriter, loc, x, selfAttention(norm1(x)));
-      x = addTensors(rewriter, loc, x, feedForward(norm2(x)));
-    } else {
-      x = norm1(addTensors(rewriter, loc, x, selfAttention(x)));
-      x = norm2(addTensors(rewriter, loc, x, feedForward(x)));
-    }
-    rewriter.replaceOp(op, castTo(rewriter, loc, x, op.getType()));
-    return success();
-  }
-};
-
-//===----------------------------------------------------------------------===//
 // gru
 //===----------------------------------------------------------------------===//
 
@@ -724,7 +658,7 @@ struct AmplitudeToDBLowering : public OpConversionPattern<mm::AmplitudeToDBOp> {
 
 void mm::lowering::populateNNPatterns(RewritePatternSet &patterns) {
   patterns.add<LayerNormLowering, BatchNormLowering, ConvLowering<mm::Conv1dOp>,
-               ConvLowering<mm::Conv2dOp>, MultiheadAttentionLowering,
-               TransformerEncoderLayerLowering, GRULowering, AmplitudeToDBLowering>(
+               ConvLowering<mm::Conv2dOp>, MultiheadAttentionLowering, GRULowering,
+               AmplitudeToDBLowering>(
       patterns.getContext());
 }

@@ -18,6 +18,19 @@ def AnnotateIndexRanges : Pass<"mm-annotate-index-ranges", "mlir::ModuleOp"> {
   }];
 }
 
+def DecomposeLayers : Pass<"mm-decompose-layers", "mlir::ModuleOp"> {
+  let summary = "rewrites composite layers into the mm ops they are made of";
+  let description = [{
+    `mm.transformer_encoder_layer` becomes `mm.layer_norm`,
+    `mm.multihead_attention` (self-attention, with the layer's
+    `src_key_padding_mask`), `mm.add`, `mm.linear` and `mm.relu` /
+    `mm.gelu` (exact), in nn.TransformerEncoderLayer's order for post- and
+    pre-norm (`norm_first`), so that the self-attention takes the attention
+    kernel of `mm-kernel-calls` and every piece the lowering of its own op.
+    Runs on both paths, before `mm-kernel-calls`.
+  }];
+}
+
 //===----------------------------------------------------------------------===//
 // mm → linalg
 //===----------------------------------------------------------------------===//
@@ -43,7 +56,11 @@ def KernelCalls : Pass<"mm-kernel-calls", "mlir::ModuleOp"> {
   let description = [{
     `mm.lstm`, `mm.gru`, `mm.spectrogram` / `mm.mel_spectrogram` (with a
     following `log(x + eps)` or `mm.amplitude_to_db` folded in) and the core
-    of `mm.multihead_attention` (its projections become `mm.linear`) become a
+    of `mm.multihead_attention` (its projections become `mm.linear`, one
+    per distinct input: q/k/v of self-attention and k/v of one memory are
+    each one matmul, whose column slices the kernel reads; a memory that is
+    a `linear` used by nothing else is composed with its k/v projection when
+    that saves multiplies) become a
     `func.call` of a private declaration `mm_k_<family>_<hash>` on memrefs,
     with `llvm.emit_c_interface` and the kernel's generator and parameters
     as attributes (see compiler/halide/README.md). Outputs are allocated by

@@ -25,7 +25,10 @@ static void addPipeline(OpPassManager &pm, llvm::StringRef pipeline) {
 void mm::buildMMToLinalgPipeline(OpPassManager &pm, const LoweringOptions &options) {
   // fn-calls-fn are inlined first, so that weights become arguments of the
   // exported functions only.
-  addPipeline(pm, "inline,symbol-dce,mm-annotate-index-ranges,mm-expose-weights");
+  // Composite layers are taken apart before the kernels are picked, so
+  // that their pieces can be kernels too.
+  addPipeline(pm, "inline,symbol-dce,mm-annotate-index-ranges,mm-expose-weights,"
+                  "mm-decompose-layers");
   if (options.useHalide)
     addPipeline(pm, "mm-kernel-calls");
   addPipeline(pm, "convert-mm-to-linalg,canonicalize,cse");

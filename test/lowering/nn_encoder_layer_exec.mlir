@@ -3,7 +3,7 @@
 // and 3 heads (static); compared with nn.TransformerEncoderLayer(
 // batch_first=True) at eval (tolerance 1e-4 of max|ref|, Inputs/nn_ref.py).
 // RUN: %python %S/Inputs/nn_ref.py gen nn_encoder_layer > %t.inputs.mlir
-// RUN: cat %s %t.inputs.mlir | mm-opt --convert-mm-to-linalg --mm-linalg-to-llvm-pipeline \
+// RUN: cat %s %t.inputs.mlir | mm-opt --mm-decompose-layers --convert-mm-to-linalg --mm-linalg-to-llvm-pipeline \
 // RUN:   | mlir-cpu-runner -e main -entry-point-result=void \
 // RUN:       -shared-libs=%mlir_runner_utils,%mlir_c_runner_utils > %t.out
 // RUN: %python %S/Inputs/nn_ref.py check nn_encoder_layer %t.out | FileCheck %s
