@@ -244,8 +244,8 @@ void writeShimPrologue(const KernelInstance &k, llvm::raw_ostream &os) {
 /// the kernel reads W_ih transposed ([in][G*H], w_ih_t) and W_hh as
 /// (16 lanes, gate, kk, block) slabs (w_hh_packed, RecurrentGenerator.cpp).
 /// Both are derived once per model and kept by the runtime
-/// (mm_runtime_model_cache), or per call into scratch when the weights are
-/// not the model's own.
+/// (mm_runtime_model_cache), or per call into a malloc'd block when the
+/// weights are not the model's own.
 void writeRecurrentShim(const KernelInstance &k, llvm::raw_ostream &os) {
   const int gates = k.generator == "mm_lstm" ? 4 : 3;
   const int64_t inputSize = std::stoll(paramValue(k, "input_size", "64"));
@@ -325,7 +325,7 @@ void writeRecurrentShim(const KernelInstance &k, llvm::raw_ostream &os) {
   os << "  packed = (float *)mm_runtime_model_cache(&" << name << "_pack_key, hosts, "
      << 2 * cells << ", bytes, " << name << "_pack, (void *)weights);\n";
   os << "  if (!packed) {\n";
-  os << "    packed = scratch = (float *)mm_halide_malloc(0, bytes);\n";
+  os << "    packed = scratch = (float *)malloc(bytes);\n";
   os << "    if (!packed) {\n";
   os << "      mm_kernel_done(\"" << k.generator << "\", -1);\n";
   os << "      return;\n    }\n";
@@ -354,7 +354,7 @@ void writeRecurrentShim(const KernelInstance &k, llvm::raw_ostream &os) {
   for (size_t i = 0; i < n; ++i)
     os << (i ? ", " : "") << "&b[" << i << "]";
   os << "));\n";
-  os << "  if (scratch)\n    mm_halide_free(0, scratch);\n}\n\n";
+  os << "  free(scratch);\n}\n\n";
 }
 
 } // namespace
@@ -364,7 +364,6 @@ void mm::writeKernelGlue(const std::vector<KernelInstance> &kernels, llvm::raw_o
    shim describes the memrefs as halide_buffer_t's (dim 0 innermost) and calls
    the kernel's Halide AOT function. A kernel error is recorded for the
    runtime's status instead of Halide's default abort. */
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include "HalideRuntime.h"
@@ -385,134 +384,8 @@ static void mm_halide_error(void *user_context, const char *message) {
   mm_kernel_failed = 1;
 }
 
-/* Scratch of the kernels' own temporaries (a transposed weight, an FFT stage,
-   a recurrence state): Halide mallocs and frees them in every call. Each
-   thread keeps the blocks its last calls freed and hands them out again, so a
-   steady stream of calls neither calls malloc nor page-faults memory that
-   glibc gave back to the kernel between two calls (measured: ~10% of W1 at
-   B=1). A thread's blocks are freed when it exits. */
-enum { mm_scratch_slots = 8 };
-enum { mm_scratch_align = 64 };
-/* Blocks larger than this go straight back to malloc. */
-#define MM_SCRATCH_MAX_BLOCK ((size_t)64 << 20)
-
-typedef struct {
-  void *block[mm_scratch_slots]; /* headers of free blocks */
-  size_t capacity[mm_scratch_slots];
-  int count;
-  int registered;
-} mm_scratch_cache;
-
-static __thread mm_scratch_cache mm_scratch;
-static pthread_key_t mm_scratch_key;
-static pthread_once_t mm_scratch_once = PTHREAD_ONCE_INIT;
-
-static void mm_scratch_release(void *cache) {
-  mm_scratch_cache *c = (mm_scratch_cache *)cache;
-  int i;
-  for (i = 0; i < c->count; ++i)
-    free(((void **)c->block[i])[1]);
-  c->count = 0;
-}
-
-static int mm_scratch_key_made;
-
-static void mm_scratch_init(void) {
-  mm_scratch_key_made = pthread_key_create(&mm_scratch_key, mm_scratch_release) == 0;
-}
-
-/* An app may dlclose this library while its threads live on: they must not
-   call mm_scratch_release after that (their cached blocks then leak). */
-__attribute__((destructor)) static void mm_scratch_fini(void) {
-  if (mm_scratch_key_made)
-    pthread_key_delete(mm_scratch_key);
-  mm_scratch_key_made = 0;
-}
-
-/* One block: a header (capacity, what malloc returned), the data (capacity
-   bytes, aligned to mm_scratch_align), padding; Halide may read 8 bytes
-   either side of the data. */
-static void *mm_scratch_data(void *block) {
-  return (uint8_t *)block + mm_scratch_align;
-}
-static void *mm_scratch_block(void *data) {
-  return (uint8_t *)data - mm_scratch_align;
-}
-
-static void *mm_halide_malloc(void *user_context, size_t size) {
-  mm_scratch_cache *c = &mm_scratch;
-  int best = -1, i;
-  uint8_t *raw;
-  size_t capacity;
-  (void)user_context;
-  for (i = 0; i < c->count; ++i)
-    if (c->capacity[i] >= size && (best < 0 || c->capacity[i] < c->capacity[best]))
-      best = i;
-  if (best >= 0) {
-    void *block = c->block[best];
-    c->block[best] = c->block[c->count - 1];
-    c->capacity[best] = c->capacity[c->count - 1];
-    --c->count;
-    return mm_scratch_data(block);
-  }
-  if (size > (size_t)-1 - 4 * mm_scratch_align)
-    return 0;
-  capacity = (size + mm_scratch_align - 1) / mm_scratch_align * mm_scratch_align;
-  /* malloc aligns to 16: over-allocate to align the data to 64. */
-  raw = (uint8_t *)malloc(capacity + 3 * mm_scratch_align);
-  if (!raw)
-    return 0;
-  {
-    uint8_t *block = (uint8_t *)(((uintptr_t)raw + mm_scratch_align - 1) &
-                                 ~(uintptr_t)(mm_scratch_align - 1));
-    ((size_t *)block)[0] = capacity;
-    ((void **)block)[1] = raw;
-    return mm_scratch_data(block);
-  }
-}
-
-static void mm_halide_free(void *user_context, void *data) {
-  mm_scratch_cache *c = &mm_scratch;
-  uint8_t *block;
-  size_t capacity;
-  (void)user_context;
-  if (!data)
-    return;
-  block = (uint8_t *)mm_scratch_block(data);
-  capacity = ((size_t *)block)[0];
-  if (!c->registered) {
-    pthread_once(&mm_scratch_once, mm_scratch_init);
-    c->registered =
-        mm_scratch_key_made && pthread_setspecific(mm_scratch_key, c) == 0 ? 1 : -1;
-  }
-  if (c->registered < 0 || capacity > MM_SCRATCH_MAX_BLOCK) {
-    free(((void **)block)[1]);
-    return;
-  }
-  if (c->count == mm_scratch_slots) {
-    /* Keep the larger blocks: evict the smallest if this one is larger. */
-    int smallest = 0, i;
-    for (i = 1; i < c->count; ++i)
-      if (c->capacity[i] < c->capacity[smallest])
-        smallest = i;
-    if (c->capacity[smallest] >= capacity) {
-      free(((void **)block)[1]);
-      return;
-    }
-    free(((void **)c->block[smallest])[1]);
-    c->block[smallest] = block;
-    c->capacity[smallest] = capacity;
-    return;
-  }
-  c->block[c->count] = block;
-  c->capacity[c->count] = capacity;
-  ++c->count;
-}
-
 static void mm_kernels_begin(void) {
   halide_set_error_handler(mm_halide_error);
-  halide_set_custom_malloc(mm_halide_malloc);
-  halide_set_custom_free(mm_halide_free);
   /* The kernels' parallel loops run on the runtime's one pool, sized by
      mm_set_num_threads (this library's Halide runtime is private to it). */
   halide_set_custom_do_par_for(mm_runtime_do_par_for);
