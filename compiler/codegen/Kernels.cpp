@@ -44,6 +44,10 @@ bool mm::collectKernels(mlir::ModuleOp module, std::vector<KernelInstance> &kern
     kernel.generator = generator.getValue().str();
     for (mlir::Attribute p : params)
       kernel.params.push_back(mlir::cast<mlir::StringAttr>(p).getValue().str());
+    // The recurrent kernels read their weights in packed layouts that the
+    // glue derives once per model (writeRecurrentShim), not the state_dict's.
+    if (kernel.isRecurrent())
+      kernel.params.push_back("prepacked=true");
     for (unsigned i = 0; i < type.getNumInputs(); ++i) {
       auto memref = mlir::dyn_cast<mlir::MemRefType>(type.getInput(i));
       if (!memref || !(memref.getElementType().isF32() ||
@@ -206,15 +210,168 @@ bool mm::buildKernels(const std::vector<KernelInstance> &kernels,
   return true;
 }
 
+namespace {
+
+/// The value of generator parameter NAME in K, or DEFAULT.
+std::string paramValue(const KernelInstance &k, llvm::StringRef name, llvm::StringRef def) {
+  for (const std::string &p : k.params) {
+    llvm::StringRef ref(p);
+    if (ref.consume_front(name) && ref.consume_front("="))
+      return ref.str();
+  }
+  return def.str();
+}
+
+/// The kernel's prototype and the start of its shim
+/// `_mlir_ciface_<name>(memrefN *a0, ...)`: one halide_buffer_t b[i] (with
+/// dims d[i]) per memref argument.
+void writeShimPrologue(const KernelInstance &k, llvm::raw_ostream &os) {
+  size_t n = k.args.size();
+  os << "int " << k.halideName() << "(";
+  for (size_t i = 0; i < n; ++i)
+    os << (i ? ", " : "") << "halide_buffer_t *";
+  os << ");\n";
+  os << "void _mlir_ciface_" << k.name << "(";
+  for (size_t i = 0; i < n; ++i)
+    os << (i ? ", " : "") << "memref" << k.args[i].rank << " *a" << i;
+  os << ") {\n";
+  os << "  halide_buffer_t b[" << n << "];\n  halide_dimension_t d[" << n << "][4];\n";
+}
+
+/// The shim of an mm_lstm / mm_gru kernel built with prepacked=true: its
+/// memref arguments are the state_dict tensors (input, then per layer and
+/// direction weight_ih, weight_hh[, bias_ih, bias_hh], then the outputs);
+/// the kernel reads W_ih transposed ([in][G*H], w_ih_t) and W_hh as
+/// (16 lanes, gate, kk, block) slabs (w_hh_packed, RecurrentGenerator.cpp).
+/// Both are derived once per model and kept by the runtime
+/// (mm_runtime_model_cache), or per call into a malloc'd block when the
+/// weights are not the model's own.
+void writeRecurrentShim(const KernelInstance &k, llvm::raw_ostream &os) {
+  const int gates = k.generator == "mm_lstm" ? 4 : 3;
+  const int64_t inputSize = std::stoll(paramValue(k, "input_size", "64"));
+  const int64_t hidden = std::stoll(paramValue(k, "hidden_size", "64"));
+  const int64_t layers = std::stoll(paramValue(k, "num_layers", "1"));
+  const int dirs = paramValue(k, "bidirectional", "false") == "true" ? 2 : 1;
+  const bool bias = paramValue(k, "bias", "true") == "true";
+  const int lanes = 16;
+  const int64_t blocks = (hidden + lanes - 1) / lanes;
+  const int64_t rows = gates * hidden;
+  const int perCell = bias ? 4 : 2;
+  const int64_t cells = layers * dirs;
+  const size_t n = k.args.size();
+  const std::string name = k.halideName();
+
+  // Offsets (in floats) of each cell's two packed weights in the block.
+  std::vector<int64_t> ihOffset, hhOffset, inSizes;
+  int64_t total = 0;
+  for (int64_t c = 0; c < cells; ++c) {
+    int64_t in = c < dirs ? inputSize : dirs * hidden;
+    inSizes.push_back(in);
+    ihOffset.push_back(total);
+    total += rows * in;
+    hhOffset.push_back(total);
+    total += blocks * hidden * gates * lanes;
+  }
+
+  os << "static const char " << name << "_pack_key = 0;\n";
+  os << "static int " << name << "_pack(void *block, void *context) {\n";
+  os << "  memref2 *const *w = (memref2 *const *)context; /* weight_ih, weight_hh per cell */\n";
+  os << "  float *dst = (float *)block;\n";
+  os << "  int64_t g, i, b, kk, q, l;\n";
+  for (int64_t c = 0; c < cells; ++c) {
+    os << "  {\n";
+    os << "    const memref2 *ih = w[" << 2 * c << "], *hh = w[" << 2 * c + 1 << "];\n";
+    os << "    const float *src = (const float *)ih->aligned + ih->offset;\n";
+    os << "    float *out = dst + " << ihOffset[c] << ";\n";
+    os << "    for (g = 0; g < " << rows << "; ++g)\n";
+    os << "      for (i = 0; i < " << inSizes[c] << "; ++i)\n";
+    os << "        out[i * " << rows << " + g] = src[g * ih->strides[0] + i * ih->strides[1]];\n";
+    os << "    src = (const float *)hh->aligned + hh->offset;\n";
+    os << "    out = dst + " << hhOffset[c] << ";\n";
+    os << "    for (b = 0; b < " << blocks << "; ++b)\n";
+    os << "      for (kk = 0; kk < " << hidden << "; ++kk)\n";
+    os << "        for (q = 0; q < " << gates << "; ++q)\n";
+    os << "          for (l = 0; l < " << lanes << "; ++l) {\n";
+    os << "            int64_t k = b * " << lanes << " + l < " << hidden << " ? b * " << lanes
+       << " + l : " << hidden - 1 << ";\n";
+    os << "            out[((b * " << hidden << " + kk) * " << gates << " + q) * " << lanes
+       << " + l] = src[(q * " << hidden << " + k) * hh->strides[0] + kk * hh->strides[1]];\n";
+    os << "          }\n";
+    os << "  }\n";
+  }
+  os << "  return 0;\n}\n\n";
+
+  // The kernel takes input, per cell (w_ih_t, w_hh_packed[, biases]), outputs:
+  // as many buffers as the memrefs.
+  writeShimPrologue(k, os);
+  os << "  memref2 *const weights[] = {";
+  for (int64_t c = 0; c < cells; ++c)
+    os << (c ? ", " : "") << "a" << 1 + c * perCell << ", a" << 2 + c * perCell;
+  os << "};\n";
+  os << "  const void *hosts[" << 2 * cells << "];\n";
+  os << "  const size_t bytes = " << total * 4 << ";\n";
+  os << "  float *packed, *scratch = 0;\n";
+  os << "  int i;\n";
+  // The packing trusts the weights' shapes: check them as the kernel would.
+  os << "  if (";
+  for (int64_t c = 0; c < cells; ++c)
+    os << (c ? " ||\n      " : "") << "weights[" << 2 * c << "]->sizes[0] != " << rows
+       << " || weights[" << 2 * c << "]->sizes[1] != " << inSizes[c] << " || weights["
+       << 2 * c + 1 << "]->sizes[0] != " << rows << " || weights[" << 2 * c + 1
+       << "]->sizes[1] != " << hidden;
+  os << ") {\n    mm_kernel_done(\"" << k.generator << "\", -1);\n    return;\n  }\n";
+  os << "  for (i = 0; i < " << 2 * cells << "; ++i)\n";
+  os << "    hosts[i] = (const float *)weights[i]->aligned + weights[i]->offset;\n";
+  os << "  packed = (float *)mm_runtime_model_cache(&" << name << "_pack_key, hosts, "
+     << 2 * cells << ", bytes, " << name << "_pack, (void *)weights);\n";
+  os << "  if (!packed) {\n";
+  os << "    packed = scratch = (float *)malloc(bytes);\n";
+  os << "    if (!packed) {\n";
+  os << "      mm_kernel_done(\"" << k.generator << "\", -1);\n";
+  os << "      return;\n    }\n";
+  os << "    " << name << "_pack(packed, (void *)weights);\n";
+  os << "  }\n";
+  for (size_t i = 0; i < n; ++i) {
+    bool isWeight = i >= 1 && i < 1 + size_t(cells * perCell);
+    int64_t c = isWeight ? int64_t(i - 1) / perCell : 0;
+    int slot = isWeight ? int(i - 1) % perCell : -1;
+    if (slot == 0) {
+      // w_ih_t: (g, i) = [in][G*H].
+      os << "  mm_halide_dense(&b[" << i << "], d[" << i << "], packed + " << ihOffset[c]
+         << ", 2, (const int32_t[]){" << rows << ", " << inSizes[c] << "});\n";
+    } else if (slot == 1) {
+      // w_hh_packed: (lane, gate, kk, block).
+      os << "  mm_halide_dense(&b[" << i << "], d[" << i << "], packed + " << hhOffset[c]
+         << ", 4, (const int32_t[]){" << lanes << ", " << gates << ", " << hidden << ", "
+         << blocks << "});\n";
+    } else {
+      os << "  mm_halide_buf(&b[" << i << "], d[" << i << "], a" << i << "->aligned, a" << i
+         << "->offset, 0, " << k.args[i].rank << ", a" << i << "->sizes, a" << i
+         << "->strides, 0);\n";
+    }
+  }
+  os << "  mm_kernel_done(\"" << k.generator << "\", " << name << "(";
+  for (size_t i = 0; i < n; ++i)
+    os << (i ? ", " : "") << "&b[" << i << "]";
+  os << "));\n";
+  os << "  free(scratch);\n}\n\n";
+}
+
+} // namespace
+
 void mm::writeKernelGlue(const std::vector<KernelInstance> &kernels, llvm::raw_ostream &os) {
   os << R"(/* Halide kernels: MLIR calls _mlir_ciface_<kernel>(descriptors...); each
    shim describes the memrefs as halide_buffer_t's (dim 0 innermost) and calls
    the kernel's Halide AOT function. A kernel error is recorded for the
    runtime's status instead of Halide's default abort. */
 #include <stdio.h>
+#include <stdlib.h>
 #include "HalideRuntime.h"
 
 void mm_runtime_kernel_error(const char *message);
+void *mm_runtime_model_cache(const void *kernel, const void *const *weights, int num_weights,
+                             size_t bytes, int (*fill)(void *block, void *context),
+                             void *context);
 int mm_runtime_do_par_for(void *user_context, halide_task_t task, int min, int extent,
                           uint8_t *closure);
 
@@ -283,19 +440,40 @@ static void mm_halide_buf(halide_buffer_t *b, halide_dimension_t *dim, void *ali
   }
 }
 
+
+/* A dense f32 buffer of RANK dims, EXTENTS innermost first. */
+static void mm_halide_dense(halide_buffer_t *b, halide_dimension_t *dim, float *host, int rank,
+                            const int32_t *extents) {
+  int i;
+  int32_t stride = 1;
+  b->device = 0;
+  b->device_interface = 0;
+  b->host = (uint8_t *)host;
+  b->flags = 0;
+  b->type.code = halide_type_float;
+  b->type.bits = 32;
+  b->type.lanes = 1;
+  b->dim = dim;
+  b->padding = 0;
+  b->dimensions = rank;
+  for (i = 0; i < rank; ++i) {
+    dim[i].min = 0;
+    dim[i].extent = extents[i];
+    dim[i].stride = stride;
+    dim[i].flags = 0;
+    stride *= extents[i];
+  }
+}
+
 )";
   for (const KernelInstance &k : kernels) {
     size_t n = k.args.size();
     os << "/* " << k.generator << " " << llvm::join(k.params, " ") << " */\n";
-    os << "int " << k.halideName() << "(";
-    for (size_t i = 0; i < n; ++i)
-      os << (i ? ", " : "") << "halide_buffer_t *";
-    os << ");\n";
-    os << "void _mlir_ciface_" << k.name << "(";
-    for (size_t i = 0; i < n; ++i)
-      os << (i ? ", " : "") << "memref" << k.args[i].rank << " *a" << i;
-    os << ") {\n";
-    os << "  halide_buffer_t b[" << n << "];\n  halide_dimension_t d[" << n << "][4];\n";
+    if (k.isRecurrent()) {
+      writeRecurrentShim(k, os);
+      continue;
+    }
+    writeShimPrologue(k, os);
     for (size_t i = 0; i < n; ++i)
       os << "  mm_halide_buf(&b[" << i << "], d[" << i << "], a" << i << "->aligned, a" << i
          << "->offset, " << (k.args[i].isU8 ? 1 : 0) << ", " << k.args[i].rank << ", a" << i

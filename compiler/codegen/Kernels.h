@@ -41,6 +41,8 @@ struct KernelInstance {
   std::vector<std::string> params;
   std::vector<KernelArg> args;
   std::string halideName() const { return name + "_halide"; }
+  /// mm_lstm / mm_gru: built with prepacked=true, weights packed by the glue.
+  bool isRecurrent() const { return generator == "mm_lstm" || generator == "mm_gru"; }
 };
 
 /// The kernel declarations of MODULE (after mm-kernel-calls); false and

@@ -11,14 +11,17 @@
 //    blocks of one vector of features, then over kk: W_hh[:, kk] * h_{s-1}[kk]
 //    is added to the gate accumulators (features in the vector lanes, h
 //    broadcast), and a last pass applies the gate nonlinearities and the cell
-//    update. W_hh is packed once per call in exactly the order this reads it,
-//    so each step streams it contiguously from L1/L2.
+//    update. W_hh is packed in exactly the order this reads it, so each step
+//    streams it contiguously from L1/L2.
 // A Halide Func may refer only to itself (with its pure variables in place),
 // so the matrix-vector product cannot be a separate reduction Func feeding
 // the state: it lives inside the state's own update.
 //
 // Weights are passed exactly as the PyTorch state_dict holds them, one input
-// per tensor, named as PyTorch names them (weight_ih_l0, ..., bias_hh_l1_reverse).
+// per tensor, named as PyTorch names them (weight_ih_l0, ..., bias_hh_l1_reverse),
+// and the kernel transposes W_ih and packs W_hh in every call; or, with
+// prepacked=true (what mmc builds), W_ih transposed and W_hh packed already,
+// which mmc's glue derives once per model.
 //
 //===----------------------------------------------------------------------===//
 
@@ -51,6 +54,15 @@ public:
   GeneratorParam<int> numLayers{"num_layers", 1, 1, 64};
   GeneratorParam<bool> bidirectional{"bidirectional", false};
   GeneratorParam<bool> bias{"bias", true};
+  /// true: the weights come already in the layouts the kernel reads
+  /// (w_ih_t, w_hh_packed; see the README), so a call repacks nothing. mmc's
+  /// glue derives them once per model from the state_dict tensors.
+  GeneratorParam<bool> prepacked{"prepacked", false};
+
+  /// Feature lanes of one block of w_hh_packed when prepacked: fixed, so
+  /// that the packed layout does not depend on the target (AVX2 reads a
+  /// block as two vectors).
+  static constexpr int packLanes = 16;
 
   /// [B, T, input_size]: dim 0 = feature, 1 = time, 2 = batch.
   GeneratorInput<Buffer<float, 3>> input{"input"};
@@ -71,8 +83,13 @@ public:
       for (int d = 0; d < dirs; ++d) {
         std::string suffix = "_l" + std::to_string(l) + (d ? "_reverse" : "");
         LayerInputs li;
-        li.weightIh = this->template add_input<Buffer<float, 2>>("weight_ih" + suffix);
-        li.weightHh = this->template add_input<Buffer<float, 2>>("weight_hh" + suffix);
+        if (prepacked) {
+          li.weightIh = this->template add_input<Buffer<float, 2>>("w_ih_t" + suffix);
+          li.weightHhPacked = this->template add_input<Buffer<float, 4>>("w_hh_packed" + suffix);
+        } else {
+          li.weightIh = this->template add_input<Buffer<float, 2>>("weight_ih" + suffix);
+          li.weightHh = this->template add_input<Buffer<float, 2>>("weight_hh" + suffix);
+        }
         if (bias) {
           li.biasIh = this->template add_input<Buffer<float, 1>>("bias_ih" + suffix);
           li.biasHh = this->template add_input<Buffer<float, 1>>("bias_hh" + suffix);
@@ -92,6 +109,8 @@ public:
     Expr steps = input.dim(1).extent();
     Expr batch = input.dim(2).extent();
     const int vec = this->template natural_vector_size<float>();
+    // Feature lanes per block of the recurrence.
+    const int lanes = prepacked ? packLanes : vec;
 
     Func layerIn("layer_in0");
     // Reads past the last timestep (GEMM tiles rounded up) see the last one.
@@ -105,15 +124,18 @@ public:
         const LayerInputs &li = layers[l * dirs + d];
         std::string tag = std::to_string(l) + (d ? "r" : "f");
         GeneratorInput<Buffer<float, 2>> &wIh = *li.weightIh;
-        GeneratorInput<Buffer<float, 2>> &wHh = *li.weightHh;
-        wIh.dim(0).set_bounds(0, layerInSize);
-        wIh.dim(1).set_bounds(0, gateRows);
-        wHh.dim(0).set_bounds(0, hidden);
-        wHh.dim(1).set_bounds(0, gateRows);
-
+        const int blocks = (hidden + lanes - 1) / lanes;
         // Gate rows innermost: one contiguous vector per (row block, k).
         Func wIhT("w_ih_t" + tag), wHhPacked("w_hh_packed" + tag);
-        wIhT(g, i) = wIh(i, g);
+        if (prepacked) {
+          wIh.dim(0).set_bounds(0, gateRows);
+          wIh.dim(1).set_bounds(0, layerInSize).set_stride(gateRows);
+          wIhT(g, i) = wIh(g, i);
+        } else {
+          wIh.dim(0).set_bounds(0, layerInSize);
+          wIh.dim(1).set_bounds(0, gateRows);
+          wIhT(g, i) = wIh(i, g);
+        }
 
         // Input projection of every timestep, with the biases that are not
         // gated (for GRU, b_hn stays inside r * (W_hn h + b_hn)).
@@ -156,22 +178,33 @@ public:
         state(k, b, s) = Tuple(init);
         const int hSlot = gates, cSlot = gates + 1;
 
-        // Feature blocks of one vector: rk = block * vec + lane (clamped in
+        // Feature blocks of `lanes`: rk = block * lanes + lane (clamped in
         // a partial last block, where the extra lanes redo lane H-1 exactly).
         // Phase 0 runs kk over the hidden size, phase 1 once (kk = 0); the
         // phase loop is unrolled, so neither copy carries the other's work.
-        const int blocks = (hidden + vec - 1) / vec;
         // W_hh packed in the order the recurrence reads it, (lane, gate, kk,
         // block) innermost first: each feature block streams one contiguous
         // slab per step (a plain transpose strides by 4H floats and thrashes
         // the cache sets).
-        wHhPacked(lv, qv, kv, bv) =
-            wHh(kv, min(bv * vec + lv, hidden - 1) + qv * hidden);
-        RDom r(0, vec, 0, hidden, 0, 2, 0, blocks, 0, steps, "r" + tag);
+        if (prepacked) {
+          GeneratorInput<Buffer<float, 4>> &packed = *li.weightHhPacked;
+          packed.dim(0).set_bounds(0, lanes);
+          packed.dim(1).set_bounds(0, gates).set_stride(lanes);
+          packed.dim(2).set_bounds(0, hidden).set_stride(lanes * gates);
+          packed.dim(3).set_bounds(0, blocks).set_stride(lanes * gates * hidden);
+          wHhPacked(lv, qv, kv, bv) = packed(lv, qv, kv, bv);
+        } else {
+          GeneratorInput<Buffer<float, 2>> &wHh = *li.weightHh;
+          wHh.dim(0).set_bounds(0, hidden);
+          wHh.dim(1).set_bounds(0, gateRows);
+          wHhPacked(lv, qv, kv, bv) =
+              wHh(kv, min(bv * lanes + lv, hidden - 1) + qv * hidden);
+        }
+        RDom r(0, lanes, 0, hidden, 0, 2, 0, blocks, 0, steps, "r" + tag);
         RVar lane = r[0], kk = r[1], phase = r[2], block = r[3], rs = r[4];
         r.where(kk < select(phase == 0, hidden, 1));
-        Expr rk = block * vec + lane;
-        if (hidden % vec != 0)
+        Expr rk = block * lanes + lane;
+        if (hidden % lanes != 0)
           rk = min(rk, hidden - 1);
         Tuple cur = state(rk, b, rs);
         Tuple prev = state(rk, b, rs - 1);
@@ -279,12 +312,14 @@ public:
     // AVX-512 gives 16 lanes, AVX2/FMA 8; the register tiles below (GEMM:
     // 2 x 4 vectors of accumulators) fit both register files.
     for (Cell &cell : cells) {
-      scheduleTranspose(cell.wIhT, cell.inSize, gateRows, vec);
-      cell.wHhPacked.compute_root()
-          .bound(lv, 0, vec)
-          .bound(qv, 0, gates)
-          .vectorize(lv)
-          .unroll(qv);
+      if (!prepacked) {
+        scheduleTranspose(cell.wIhT, cell.inSize, gateRows, vec);
+        cell.wHhPacked.compute_root()
+            .bound(lv, 0, vec)
+            .bound(qv, 0, gates)
+            .vectorize(lv)
+            .unroll(qv);
+      }
       scheduleProjection(cell.proj, cell.projAcc, cell.ri, gateRows, vec);
       // Loop order: b (parallel) / rs / feature block / phase / kk / lanes.
       // The lanes are race-free, though Halide cannot prove it: within one
@@ -301,6 +336,12 @@ public:
           .parallel(b);
       // Not parallel over feature blocks at batch 1: measured (H 256, T 64)
       // 1.2 ms serial vs 1.8-2.3 ms with one fork/join per step.
+      // Same machine, 2026-11-27 ~09:00 UTC, I128 H64 T32 B1, 1 thread, CPU
+      // time (the machine was loaded): the per-call transpose of W_ih and
+      // packing of W_hh were ~30% of the kernel (so prepacked=true); running
+      // 2 or 4 feature blocks side by side (more accumulator chains) gave
+      // nothing (0.060 vs 0.058 ms): each step streams all of W_hh (64 KB)
+      // from L2.
     }
     for (Func &seq : hiddenSeqs)
       seq.compute_root().vectorize(j, vec, TailStrategy::GuardWithIf);
@@ -312,7 +353,9 @@ public:
 
 private:
   struct LayerInputs {
+    /// weight_ih (or w_ih_t if prepacked), weight_hh (unless prepacked).
     GeneratorInput<Buffer<float, 2>> *weightIh = nullptr, *weightHh = nullptr;
+    GeneratorInput<Buffer<float, 4>> *weightHhPacked = nullptr;
     GeneratorInput<Buffer<float, 1>> *biasIh = nullptr, *biasHh = nullptr;
   };
 

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "RuntimeInternal.h"
+#include "mm/runtime_internal.h"
 
 #include <cstdlib>
 #include <cstring>
@@ -19,6 +20,8 @@ namespace {
 /// What a Halide kernel reported during the current call on this thread
 /// (the library's glue forwards its error handler here).
 thread_local std::string kernelMessage;
+/// The model whose function this thread runs (for mm_runtime_model_cache).
+thread_local const mm_model *currentModel = nullptr;
 
 std::string cstr(const char *s) { return s ? sanitize(s, std::strlen(s)) : "?"; }
 
@@ -217,7 +220,10 @@ mm_status checkedInvoke(const mm_model *model, const mm_fn_desc *fn,
   }
 
   kernelMessage.clear();
+  const mm_model *outer = currentModel;
+  currentModel = model;
   int32_t code = fn->invoke(model->weightPtrs.data(), symbols, inputs, outputs);
+  currentModel = outer;
   if (code != 0 && !kernelMessage.empty())
     return fail(MM_ERROR_INTERNAL, where + "a kernel failed: " + kernelMessage);
   if (code != 0)
@@ -236,6 +242,37 @@ extern "C" void mm_runtime_kernel_error(const char *message) {
   while (length && (message[length - 1] == '\n' || message[length - 1] == ' '))
     --length;
   kernelMessage = message ? sanitize(message, length) : "?";
+}
+
+extern "C" void *mm_runtime_model_cache(const void *kernel, const void *const *weights,
+                                        int num_weights, size_t bytes,
+                                        int (*fill)(void *block, void *context),
+                                        void *context) {
+  const mm_model *model = currentModel;
+  if (!model || !model->mapping || !weights || num_weights < 1 || !fill || bytes == 0 ||
+      bytes > SIZE_MAX - 64)
+    return nullptr;
+  // Only the model's own weights stay unchanged while it is open.
+  auto base = reinterpret_cast<uintptr_t>(model->mapping);
+  for (int i = 0; i < num_weights; ++i) {
+    auto at = reinterpret_cast<uintptr_t>(weights[i]);
+    if (at < base || at - base >= model->mappingSize)
+      return nullptr;
+  }
+  std::lock_guard<std::mutex> lock(model->derivedMutex);
+  auto key = std::make_pair(kernel, weights[0]);
+  auto it = model->derived.find(key);
+  if (it != model->derived.end())
+    return it->second.bytes == bytes ? it->second.data : nullptr;
+  void *block = std::aligned_alloc(64, (bytes + 63) / 64 * 64);
+  if (!block)
+    return nullptr;
+  if (fill(block, context) != 0) {
+    std::free(block);
+    return nullptr;
+  }
+  model->derived.emplace(key, mm_model::Derived{block, bytes});
+  return block;
 }
 
 int32_t mm_library_find_fn(const mm_library_desc *library, const char *name) {

@@ -14,8 +14,12 @@
 #pragma GCC visibility pop
 
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
+#include <map>
+#include <mutex>
 #include <string>
+#include <utility>
 #include <vector>
 
 /// A loaded weights file. Immutable once mm_model_open returns it.
@@ -26,6 +30,24 @@ struct mm_model {
   size_t mappingSize = 0;
   /// Base pointer of every weight, in manifest order, into the mapping.
   std::vector<void *> weightPtrs;
+
+  /// Blocks the kernels' glue derives once from this model's weights (a
+  /// weight in the layout a kernel reads), by (kernel, weight) address:
+  /// mm_runtime_model_cache. Calls on one model may run in several threads.
+  struct Derived {
+    void *data;
+    size_t bytes;
+  };
+  mutable std::mutex derivedMutex;
+  mutable std::map<std::pair<const void *, const void *>, Derived> derived;
+
+  mm_model() = default;
+  mm_model(const mm_model &) = delete;
+  mm_model &operator=(const mm_model &) = delete;
+  ~mm_model() {
+    for (auto &entry : derived)
+      std::free(entry.second.data);
+  }
 };
 
 namespace mm {

@@ -15,6 +15,7 @@
  *===----------------------------------------------------------------------===*/
 
 #include "FakeModel.h"
+#include "mm/runtime_internal.h"
 
 #include <string.h>
 
@@ -22,6 +23,9 @@ void *const *fake_last_weights;
 int64_t fake_last_symbols[2];
 int32_t fake_num_calls;
 int32_t fake_recording = 1;
+void *fake_last_derived;
+int32_t fake_derived_fills;
+int32_t fake_derive_bytes = 8 * sizeof(float);
 
 static const int64_t kShapeW[] = {3};
 static const int64_t kShapeEmb[] = {4, 2};
@@ -57,9 +61,26 @@ static int32_t forwardImpl(void *const *weights, const int64_t *symbols,
   return 0;
 }
 
+/* What a kernel's glue does with mm_runtime_model_cache: a block derived
+   once from a weight (here emb.weight doubled). */
+static const char kDerivedKey = 0;
+static int fillDerived(void *block, void *context) {
+  const float *emb = (const float *)context;
+  for (int i = 0; i < 8; ++i)
+    ((float *)block)[i] = 2.0f * emb[i];
+  ++fake_derived_fills;
+  return 0;
+}
+
 static int32_t embedImpl(void *const *weights, const int64_t *symbols,
                          const void *const *inputs, void *const *outputs) {
   record(weights, symbols, 2);
+  if (fake_recording) {
+    const void *source[] = {weights[1]};
+    fake_last_derived = mm_runtime_model_cache(&kDerivedKey, source, 1,
+                                               (size_t)fake_derive_bytes,
+                                               fillDerived, weights[1]);
+  }
   const float *w = (const float *)weights[0];
   const float *emb = (const float *)weights[1];
   const int32_t *ids = (const int32_t *)inputs[0];

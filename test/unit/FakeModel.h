@@ -17,6 +17,11 @@ extern int64_t fake_last_symbols[2];
 extern int32_t fake_num_calls;
 /* Set to 0 (while no call runs) to stop recording, for threaded tests. */
 extern int32_t fake_recording;
+/* What embed's mm_runtime_model_cache call returned, how often it filled a
+   block, and how many bytes it asks for (8 floats unless a test changes it). */
+extern void *fake_last_derived;
+extern int32_t fake_derived_fills;
+extern int32_t fake_derive_bytes;
 
 #ifdef __cplusplus
 }

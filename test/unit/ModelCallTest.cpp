@@ -8,6 +8,7 @@
 #include "FakeModel.h"
 #include "TestUtil.h"
 #include "WeightsWriter.h"
+#include "mm/runtime_internal.h"
 
 #include <thread>
 
@@ -172,6 +173,52 @@ TEST_F(ModelCall, TwoInputsTwoOutputs) {
   EXPECT_EQ(o1[1], 7.0f);
   std::free(outputs[0].data);
   std::free(outputs[1].data);
+}
+
+TEST_F(ModelCall, ModelCacheKeepsOneBlockPerModel) {
+  std::vector<int32_t> ids = {3, 0};
+  std::vector<float> x = {1, 0, 0};
+  mm_tensor inputs[] = {tensor(MM_I32, {1, 2}, ids.data()),
+                        tensor(MM_F32, {1, 3}, x.data())};
+  auto callEmbed = [&](mm_model *m) {
+    mm_tensor outputs[2] = {};
+    EXPECT_EQ(mm_model_call(m, "embed", inputs, 2, outputs, 2), MM_OK) << message();
+    std::free(outputs[0].data);
+    std::free(outputs[1].data);
+  };
+  fake_derived_fills = 0;
+  callEmbed(model);
+  void *first = fake_last_derived;
+  ASSERT_NE(first, nullptr);
+  EXPECT_EQ(reinterpret_cast<uintptr_t>(first) % 64, 0u);
+  for (int i = 0; i < 8; ++i)
+    EXPECT_EQ(static_cast<const float *>(first)[i], 2.0f * kEmb[i]);
+  callEmbed(model);
+  EXPECT_EQ(fake_last_derived, first);
+  EXPECT_EQ(fake_derived_fills, 1);
+
+  // Another size for the same key is refused (the caller derives its own).
+  fake_derive_bytes = 16 * sizeof(float);
+  callEmbed(model);
+  fake_derive_bytes = 8 * sizeof(float);
+  EXPECT_EQ(fake_last_derived, nullptr);
+  EXPECT_EQ(fake_derived_fills, 1);
+
+  // A second model of the same file has its own block.
+  mm_model *other = nullptr;
+  ASSERT_EQ(mm_model_open(fake_library(), dir.file("fake.mmw").c_str(), &other), MM_OK);
+  callEmbed(other);
+  EXPECT_NE(fake_last_derived, nullptr);
+  EXPECT_NE(fake_last_derived, first);
+  EXPECT_EQ(fake_derived_fills, 2);
+  mm_model_close(other);
+
+  // Outside a call, or for memory that is not a weight of the model: none.
+  float local[8] = {};
+  const void *weights[] = {local};
+  EXPECT_EQ(mm_runtime_model_cache(&local, weights, 1, sizeof(local),
+                                   [](void *, void *) { return 0; }, nullptr),
+            nullptr);
 }
 
 TEST_F(ModelCall, IndexOutOfRange) {

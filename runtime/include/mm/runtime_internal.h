@@ -13,6 +13,7 @@
 #ifndef MM_RUNTIME_INTERNAL_H
 #define MM_RUNTIME_INTERNAL_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #ifdef __cplusplus
@@ -36,6 +37,21 @@ int mm_runtime_do_par_for(void *user_context,
 void mm_runtime_parallel_for(int64_t begin, int64_t end,
                              void (*body)(int64_t, int64_t, void *),
                              void *ctx);
+
+/* A block of BYTES derived once from the weights WEIGHTS[0..NUM_WEIGHTS)
+ * (e.g. weight matrices in the layout a kernel reads), kept by the model
+ * whose function the calling thread is running, until mm_model_close;
+ * KERNEL (any address unique to the kind of block) and WEIGHTS[0] are its
+ * key. The first call allocates it (64-byte aligned) and runs
+ * fill(block, context), which returns 0 on success; later calls return the
+ * same block. Returns NULL when it cannot keep one: outside a call of a
+ * model function, a weight not inside that model's weights file (only those
+ * never change while the model is open), a failed fill or allocation, or
+ * BYTES different from the first call's; the caller then derives the block
+ * itself. Thread-safe (the first fill runs under the model's lock). */
+void *mm_runtime_model_cache(const void *kernel, const void *const *weights, int num_weights,
+                             size_t bytes, int (*fill)(void *block, void *context),
+                             void *context);
 
 #ifdef __cplusplus
 } /* extern "C" */
