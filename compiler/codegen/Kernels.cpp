@@ -374,6 +374,8 @@ void *mm_runtime_model_cache(const void *kernel, const void *const *weights, int
                              void *context);
 int mm_runtime_do_par_for(void *user_context, halide_task_t task, int min, int extent,
                           uint8_t *closure);
+void *mm_runtime_alloc(int64_t size);
+void mm_runtime_free(void *ptr);
 
 static __thread int mm_kernel_failed;
 
@@ -384,11 +386,27 @@ static void mm_halide_error(void *user_context, const char *message) {
   mm_kernel_failed = 1;
 }
 
+/* The kernels' scratch comes from the runtime's cache like the rest of the
+   temporaries, instead of being unmapped and faulted in again each call.
+   Halide may read a vector past either end of a buffer: a block has its
+   header before it, and the 64 extra bytes after. */
+static void *mm_halide_malloc(void *user_context, size_t size) {
+  (void)user_context;
+  return size > (size_t)INT64_MAX - 64 ? 0 : mm_runtime_alloc((int64_t)size + 64);
+}
+
+static void mm_halide_free(void *user_context, void *ptr) {
+  (void)user_context;
+  mm_runtime_free(ptr);
+}
+
 static void mm_kernels_begin(void) {
   halide_set_error_handler(mm_halide_error);
   /* The kernels' parallel loops run on the runtime's one pool, sized by
      mm_set_num_threads (this library's Halide runtime is private to it). */
   halide_set_custom_do_par_for(mm_runtime_do_par_for);
+  halide_set_custom_malloc(mm_halide_malloc);
+  halide_set_custom_free(mm_halide_free);
   mm_kernel_failed = 0;
 }
 

@@ -15,6 +15,10 @@ struct LoweringOptions {
   /// Call the Halide kernels where they exist (mm-kernel-calls); false is
   /// `mmc --no-halide`, the plain linalg lowering of every op.
   bool useHalide = true;
+  /// Heap temporaries through the runtime's caching allocator
+  /// (mm-runtime-allocator); false keeps malloc/free, for code run without
+  /// the runtime (mm-opt's pipelines under mlir-cpu-runner).
+  bool useRuntimeAllocator = true;
 };
 
 /// mm → linalg on tensors (what `mmc --emit=linalg` prints).

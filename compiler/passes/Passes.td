@@ -158,4 +158,22 @@ def ApproximateMath : Pass<"mm-approximate-math", "mlir::func::FuncOp"> {
   ];
 }
 
+//===----------------------------------------------------------------------===//
+// LLVM dialect
+//===----------------------------------------------------------------------===//
+
+def RuntimeAllocator : Pass<"mm-runtime-allocator", "mlir::ModuleOp"> {
+  let summary = "points the generic heap functions at the runtime's caching allocator";
+  let description = [{
+    After `finalize-memref-to-llvm{use-generic-functions}`, renames the
+    declarations `_mlir_memref_to_llvm_alloc`, `_mlir_memref_to_llvm_aligned_alloc`
+    and `_mlir_memref_to_llvm_free`, and every call of them, to
+    `mm_runtime_alloc`, `mm_runtime_aligned_alloc` and `mm_runtime_free`
+    (mm/runtime_internal.h): a cache that keeps freed temporaries for the
+    next call instead of returning them to the system. The runtime's own
+    names keep a model linkable into an application that defines the
+    generic functions for other MLIR code.
+  }];
+}
+
 #endif // MM_COMPILER_PASSES_TD

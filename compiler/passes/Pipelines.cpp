@@ -34,7 +34,7 @@ void mm::buildMMToLinalgPipeline(OpPassManager &pm, const LoweringOptions &optio
   addPipeline(pm, "convert-mm-to-linalg,canonicalize,cse");
 }
 
-void mm::buildLinalgToLLVMPipeline(OpPassManager &pm, const LoweringOptions &) {
+void mm::buildLinalgToLLVMPipeline(OpPassManager &pm, const LoweringOptions &options) {
   addPipeline(pm,
               "func.func(mm-fuse-elementwise),canonicalize,cse,"
               "one-shot-bufferize{bufferize-function-boundaries "
@@ -47,10 +47,14 @@ void mm::buildLinalgToLLVMPipeline(OpPassManager &pm, const LoweringOptions &) {
               "func.func(mm-vectorize-contractions),"
               "func.func(convert-linalg-to-loops),func.func(mm-approximate-math),lower-affine,convert-scf-to-cf,"
               "convert-vector-to-llvm,"
-              "expand-strided-metadata,lower-affine,finalize-memref-to-llvm,"
-              "convert-math-to-llvm,convert-math-to-libm,convert-arith-to-llvm,"
-              "convert-index-to-llvm,convert-func-to-llvm,convert-cf-to-llvm,"
-              "reconcile-unrealized-casts,canonicalize");
+              "expand-strided-metadata,lower-affine");
+  // Temporaries come from the runtime's cache, not malloc.
+  addPipeline(pm, options.useRuntimeAllocator
+                      ? "finalize-memref-to-llvm{use-generic-functions},mm-runtime-allocator"
+                      : "finalize-memref-to-llvm");
+  addPipeline(pm, "convert-math-to-llvm,convert-math-to-libm,convert-arith-to-llvm,"
+                  "convert-index-to-llvm,convert-func-to-llvm,convert-cf-to-llvm,"
+                  "reconcile-unrealized-casts,canonicalize");
 }
 
 void mm::buildLoweringPipeline(OpPassManager &pm, const LoweringOptions &options) {
@@ -60,9 +64,11 @@ void mm::buildLoweringPipeline(OpPassManager &pm, const LoweringOptions &options
 
 void mm::registerPasses() {
   registerMMPasses();
-  // mm-opt has no kernels to link: its pipelines are the linalg-only ones.
+  // mm-opt has no kernels and no runtime to link (its output runs under
+  // mlir-cpu-runner): its pipelines are the linalg-only ones, with malloc.
   static LoweringOptions linalgOnly;
   linalgOnly.useHalide = false;
+  linalgOnly.useRuntimeAllocator = false;
   PassPipelineRegistration<>("mm-to-linalg-pipeline",
                              "lowers the mm dialect to linalg on tensors",
                              [](OpPassManager &pm) {

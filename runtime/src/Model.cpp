@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Allocator.h"
 #include "RuntimeInternal.h"
 
 #include "mmw_generated.h"
@@ -367,6 +368,7 @@ mm_status mm_model_open(const mm_library_desc *library,
     delete model;
     return status;
   }
+  cacheModelOpened();
   *out_model = model;
   return MM_OK;
 }
@@ -376,6 +378,8 @@ void mm_model_close(mm_model *model) {
     return;
   unmap(model);
   delete model;
+  // The temporaries of its calls are no longer needed once no model is open.
+  cacheModelClosed();
 }
 
 const mm_library_desc *mm_model_library(const mm_model *model) {

@@ -142,7 +142,10 @@ typedef struct mm_model mm_model;
  * naming it. On success *out_model owns the mapping. */
 mm_status mm_model_open(const mm_library_desc *library, const char *weights_path,
                         mm_model **out_model);
-/* Accepts NULL. */
+/* Accepts NULL. Calls keep their freed temporaries cached for the next
+ * call (at most 256 MiB per copy of the runtime: one per shared library,
+ * one for all static libraries of a program); closing the last open model
+ * of that copy returns them to the system. */
 void mm_model_close(mm_model *model);
 const mm_library_desc *mm_model_library(const mm_model *model);
 

@@ -2,11 +2,12 @@
  *
  * Functions of the runtime that the code `mmc compile` generates calls, not
  * part of the documented API (mm/runtime.h) and free to change with the
- * compiler. Both run a parallel loop on the runtime's one thread pool, sized
+ * compiler. The two loops run on the runtime's one thread pool, sized
  * by mm_set_num_threads; with 1 thread they run every iteration in order on
  * the calling thread. They may be called from several threads at once and
  * from inside one of their own iterations (that loop then runs inline).
- * They have hidden visibility like all of the runtime but mm/runtime.h:
+ * The allocation functions are thread-safe. All
+ * have hidden visibility like all of the runtime but mm/runtime.h:
  * callable from code linked into the same library or executable, not
  * exported from the shared libraries `mmc compile` writes.
  *===----------------------------------------------------------------------===*/
@@ -52,6 +53,16 @@ void mm_runtime_parallel_for(int64_t begin, int64_t end,
 void *mm_runtime_model_cache(const void *kernel, const void *const *weights, int num_weights,
                              size_t bytes, int (*fill)(void *block, void *context),
                              void *context);
+
+/* The heap of the generated code (every memref.alloc / memref.dealloc,
+ * through finalize-memref-to-llvm's generic allocation functions, renamed
+ * by mm-runtime-allocator): a cache that keeps freed blocks for the next
+ * call (runtime/src/Allocator.h). Pointers are 64-byte aligned (or
+ * `alignment`, a power of two, if larger); null on failure or a negative
+ * size. mm_runtime_free takes only pointers of these two, or null. */
+void *mm_runtime_alloc(int64_t size);
+void *mm_runtime_aligned_alloc(int64_t alignment, int64_t size);
+void mm_runtime_free(void *ptr);
 
 #ifdef __cplusplus
 } /* extern "C" */
