@@ -15,6 +15,10 @@ struct LoweringOptions {
   /// Call the Halide kernels where they exist (mm-kernel-calls); false is
   /// `mmc --no-halide`, the plain linalg lowering of every op.
   bool useHalide = true;
+  /// The register tile of mm-vectorize-contractions, rows x columns of f32:
+  /// chosen from the target's vector registers (see registerTileFor in
+  /// ObjectEmitter.h); these defaults suit any x86-64.
+  int64_t tileM = 4, tileN = 16;
 };
 
 /// mm → linalg on tensors (what `mmc --emit=linalg` prints).
