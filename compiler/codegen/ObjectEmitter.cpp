@@ -78,6 +78,28 @@ createTargetMachine(const CodegenOptions &options, std::string &error) {
   return machine;
 }
 
+RegisterTile mm::registerTileFor(const CodegenOptions &options) {
+  std::string error;
+  std::unique_ptr<llvm::TargetMachine> machine = createTargetMachine(options, error);
+  RegisterTile tile;
+  if (!machine)
+    return tile;
+  const llvm::MCSubtargetInfo &subtarget = *machine->getMCSubtargetInfo();
+  if (subtarget.checkFeatures("+avx512f")) {
+    // 16 zmm accumulators (8 rows of 2 x 16 floats), 2 for B, the rest free.
+    tile.rows = 8;
+    tile.columns = 32;
+  } else if (subtarget.checkFeatures("+avx")) {
+    // 12 ymm accumulators (6 rows of 2 x 8 floats), 2 for B, 1 broadcast.
+    tile.rows = 6;
+    tile.columns = 16;
+  } else {
+    tile.rows = 6;
+    tile.columns = 8;
+  }
+  return tile;
+}
+
 std::unique_ptr<llvm::Module> mm::translateAndOptimize(mlir::ModuleOp module,
                                                        llvm::LLVMContext &context,
                                                        const CodegenOptions &options,

@@ -2,6 +2,7 @@
 #ifndef MM_COMPILER_CODEGEN_OBJECTEMITTER_H
 #define MM_COMPILER_CODEGEN_OBJECTEMITTER_H
 
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -25,6 +26,19 @@ struct CodegenOptions {
   /// reductions); `mmc --fp-strict` turns it off.
   bool reassociate = true;
 };
+
+/// Rows and columns (f32) of the register tiles of mm-vectorize-contractions
+/// for the target.
+struct RegisterTile {
+  int64_t rows = 4, columns = 16;
+};
+
+/// The register tile that keeps the target's FMA units busy: enough
+/// independent accumulators to cover the FMA latency, plus the row of B and
+/// the broadcast element, within its vector registers (32 zmm with
+/// AVX-512, 16 ymm with AVX, 16 xmm otherwise). Defaults if the target is
+/// unknown (codegen reports that).
+RegisterTile registerTileFor(const CodegenOptions &options);
 
 /// Translates a module in the LLVM dialect to LLVM IR and optimizes it for
 /// the target. Returns null and sets ERROR on failure.

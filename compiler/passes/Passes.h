@@ -19,6 +19,10 @@ struct LoweringOptions {
   /// (mm-runtime-allocator); false keeps malloc/free, for code run without
   /// the runtime (mm-opt's pipelines under mlir-cpu-runner).
   bool useRuntimeAllocator = true;
+  /// The register tile of mm-vectorize-contractions, rows x columns of f32:
+  /// chosen from the target's vector registers (see registerTileFor in
+  /// ObjectEmitter.h); these defaults suit any x86-64.
+  int64_t tileM = 4, tileN = 16;
 };
 
 /// mm → linalg on tensors (what `mmc --emit=linalg` prints).

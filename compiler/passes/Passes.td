@@ -117,16 +117,28 @@ def VectorizeContractions
     matmul_transpose_b, batch_matmul and the generic contractions of the
     lowering, batch loops allowed, also loops that only B and the output
     have) becomes vector code over TILE-M x TILE-N register tiles: the
-    batch, N and M loops, and per tile an `scf.for` over K carrying TILE-M
-    vectors of TILE-N accumulators, each step one row of B times a
-    broadcast element of A per row. Full tiles use plain vector loads and
-    stores; the last rows go one at a time and the last columns use masked
-    loads and stores, so any (dynamic) size is handled.
+    batch loops, blocks of M (rows x K about 32768 floats of A, which stay
+    in the L2 cache), the N loop and the M loop of the block, and per tile
+    an `scf.for` over K carrying TILE-M vectors of TILE-N accumulators,
+    each step one row of B times a broadcast element of A per row. Full
+    tiles use plain vector loads and stores; the rows left over go in tiles
+    of half as many rows, down to single rows, and the last columns use
+    masked loads and stores, so any (dynamic) size is handled.
 
-    B's rows must be contiguous along N: an operand stored otherwise (`x
-    W^T`, PyTorch's `linear`) is first copied transposed into a temporary
-    buffer, once per op. linalg.conv_2d_nchw_fchw becomes an im2col copy
-    and such a contraction (groups of 1; other convolutions are left alone).
+    The tiles read B from a panel [K, TILE-N], filled per column tile and
+    block of rows: a contiguous copy of B's columns (rows of B a whole row
+    apart hit few sets of the L1 cache), or, for `x W^T` (PyTorch's
+    `linear`: W [..., N, K] contiguous along K), W's rows transposed in
+    registers by squares of up to 16 x 16 (vector loads, shuffles, vector
+    stores; scalar copies at the edges). B is read in place when one tile
+    covers all of M. A B stored any other way is first copied with N last.
+    linalg.conv_2d_nchw_fchw becomes an im2col copy and such a contraction
+    (groups of 1; other convolutions are left alone).
+
+    When a linalg.fill or a broadcast of a row along N (a linear layer's
+    bias) writes the whole output right before the op, into a buffer the
+    function allocated, it is folded away: the accumulators start from its
+    value instead of a load of the output.
 
     Each output element is still the sum over K in increasing order, one
     multiply and one add per step, as in the scalar loops of
@@ -134,7 +146,7 @@ def VectorizeContractions
   }];
   let options = [
     Option<"tileM", "tile-m", "int64_t", /*default=*/"4",
-           "rows of a register tile">,
+           "rows of a register tile (mmc: from the target, see registerTileFor)">,
     Option<"tileN", "tile-n", "int64_t", /*default=*/"16",
            "columns of a register tile (a multiple of the vector width)">,
   ];

@@ -7,6 +7,7 @@
 #include "compiler/passes/Passes.h"
 
 #include "mlir/Pass/PassRegistry.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace mm {
@@ -35,6 +36,9 @@ void mm::buildMMToLinalgPipeline(OpPassManager &pm, const LoweringOptions &optio
 }
 
 void mm::buildLinalgToLLVMPipeline(OpPassManager &pm, const LoweringOptions &options) {
+  std::string vectorize = llvm::formatv("func.func(mm-vectorize-contractions{{tile-m={0} tile-n={1}}),",
+                                        options.tileM, options.tileN)
+                              .str();
   addPipeline(pm,
               "func.func(mm-fuse-elementwise),canonicalize,cse,"
               "one-shot-bufferize{bufferize-function-boundaries "
@@ -44,7 +48,7 @@ void mm::buildLinalgToLLVMPipeline(OpPassManager &pm, const LoweringOptions &opt
               "buffer-results-to-out-params,"
               "buffer-deallocation-pipeline,convert-bufferization-to-memref,"
               // Matmul-like ops first, as vector code; the rest as scalar loops.
-              "func.func(mm-vectorize-contractions),"
+              + vectorize +
               "func.func(convert-linalg-to-loops),func.func(mm-approximate-math),lower-affine,convert-scf-to-cf,"
               "convert-vector-to-llvm,"
               "expand-strided-metadata,lower-affine");
@@ -62,10 +66,30 @@ void mm::buildLoweringPipeline(OpPassManager &pm, const LoweringOptions &options
   buildLinalgToLLVMPipeline(pm, options);
 }
 
+namespace {
+/// The options of mm-opt's pipelines: the register tile, which mmc derives
+/// from the target.
+struct PipelineOptions : public PassPipelineOptions<PipelineOptions> {
+  Option<int64_t> tileM{*this, "tile-m", llvm::cl::desc("rows of a register tile"),
+                        llvm::cl::init(mm::LoweringOptions().tileM)};
+  Option<int64_t> tileN{*this, "tile-n", llvm::cl::desc("columns of a register tile"),
+                        llvm::cl::init(mm::LoweringOptions().tileN)};
+
+  /// mm-opt has no kernels and no runtime to link (its output runs under
+  /// mlir-cpu-runner): its pipelines are the linalg-only ones, with malloc.
+  mm::LoweringOptions lowering() const {
+    mm::LoweringOptions options;
+    options.useHalide = false;
+    options.useRuntimeAllocator = false;
+    options.tileM = tileM;
+    options.tileN = tileN;
+    return options;
+  }
+};
+} // namespace
+
 void mm::registerPasses() {
   registerMMPasses();
-  // mm-opt has no kernels and no runtime to link (its output runs under
-  // mlir-cpu-runner): its pipelines are the linalg-only ones, with malloc.
   static LoweringOptions linalgOnly;
   linalgOnly.useHalide = false;
   linalgOnly.useRuntimeAllocator = false;
@@ -74,14 +98,14 @@ void mm::registerPasses() {
                              [](OpPassManager &pm) {
                                buildMMToLinalgPipeline(pm, linalgOnly);
                              });
-  PassPipelineRegistration<>("mm-linalg-to-llvm-pipeline",
-                             "bufferizes and lowers linalg on tensors to the LLVM dialect",
-                             [](OpPassManager &pm) {
-                               buildLinalgToLLVMPipeline(pm, linalgOnly);
-                             });
-  PassPipelineRegistration<>("mm-lowering-pipeline",
-                             "the whole lowering of mmc, mm to the LLVM dialect",
-                             [](OpPassManager &pm) {
-                               buildLoweringPipeline(pm, linalgOnly);
-                             });
+  PassPipelineRegistration<PipelineOptions>(
+      "mm-linalg-to-llvm-pipeline", "bufferizes and lowers linalg on tensors to the LLVM dialect",
+      [](OpPassManager &pm, const PipelineOptions &options) {
+        buildLinalgToLLVMPipeline(pm, options.lowering());
+      });
+  PassPipelineRegistration<PipelineOptions>(
+      "mm-lowering-pipeline", "the whole lowering of mmc, mm to the LLVM dialect",
+      [](OpPassManager &pm, const PipelineOptions &options) {
+        buildLoweringPipeline(pm, options.lowering());
+      });
 }

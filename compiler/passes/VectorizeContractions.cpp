@@ -7,8 +7,10 @@
 // writes the loop nest itself instead: each TILE-M x TILE-N block of C is
 // held in vector registers across the whole K loop, and each K step is one
 // outer product (a broadcast element of A times a row of B for each row of
-// the tile). B's rows are read as vectors, so they must be contiguous along
-// N; `x W^T` reads W across its rows and gets a transposed copy of W first.
+// the tile). B's rows are read as vectors from a small panel that each
+// column tile first fills with its columns of B: a contiguous copy, or for
+// `x W^T` a transpose in registers of W's rows, so that no op needs a
+// transposed copy of a whole weight matrix.
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/passes/Passes.h"
@@ -22,6 +24,8 @@
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/BuiltinTypes.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "mlir/Interfaces/ViewLikeInterface.h"
 
 namespace mm {
 #define GEN_PASS_DEF_VECTORIZECONTRACTIONS
@@ -214,13 +218,125 @@ static void rewriteConvAsIm2Col(linalg::Conv2DNchwFchwOp conv) {
 }
 
 namespace {
+/// Where the accumulators of a tile start from.
+struct AccumulatorInit {
+  enum Kind {
+    /// The output's current values: `out += lhs * rhs`.
+    Load,
+    /// The value that a linalg.fill just wrote to the whole output.
+    Splat,
+    /// A row (along N) that a broadcast just copied into every row of the
+    /// output: the bias of a linear layer.
+    Row
+  } kind = Load;
+  /// Splat: the scalar; Row: the broadcast buffer.
+  Value source;
+  /// Row: the buffer's indices in the contraction's loops.
+  AffineMap map;
+  /// The fill or broadcast that the tiles make redundant.
+  Operation *producer = nullptr;
+};
+} // namespace
+
+/// The buffer that VALUE is a view of.
+static Value rootBuffer(Value value) {
+  while (auto view = value.getDefiningOp<ViewLikeOpInterface>())
+    value = view.getViewSource();
+  return value;
+}
+
+/// Whether OP is a linalg.generic that copies a buffer indexed by OUTMAP's
+/// innermost loop into every row of OUT: `out[..., m, n] = row[..., n]`.
+/// Returns the row's indexing map in the contraction's loops.
+static std::optional<AffineMap> matchRowBroadcast(linalg::GenericOp op, Value out,
+                                                  AffineMap outMap, const Contraction &c) {
+  if (!op.hasPureBufferSemantics() || op.getNumDpsInputs() != 1 || op.getNumDpsInits() != 1 ||
+      op.getDpsInits()[0] != out || op.getNumReductionLoops() != 0)
+    return std::nullopt;
+  Block &body = *op.getBlock();
+  auto yield = dyn_cast<linalg::YieldOp>(body.getTerminator());
+  if (body.getOperations().size() != 1 || yield.getNumOperands() != 1 ||
+      yield.getOperand(0) != body.getArgument(0))
+    return std::nullopt;
+  Value row = op.getDpsInputs()[0];
+  auto rowType = dyn_cast<MemRefType>(row.getType());
+  if (!rowType || !rowType.getElementType().isF32() || !hasUnitInnerStride(rowType))
+    return std::nullopt;
+  SmallVector<AffineMap> maps = op.getIndexingMapsArray();
+  if (!maps[1].isIdentity() || !maps[0].isProjectedPermutation(/*allowZeroInResults=*/true))
+    return std::nullopt;
+  // The generic's loops are the output's dimensions: compose with the
+  // contraction's output map to index the row by the contraction's loops.
+  AffineMap rowMap = maps[0].compose(outMap);
+  auto last = dyn_cast<AffineDimExpr>(rowMap.getResults().back());
+  if (!last || last.getPosition() != c.n || usesDim(rowMap, c.m) || usesDim(rowMap, c.k))
+    return std::nullopt;
+  return rowMap;
+}
+
+/// The accumulators' start: the fill or broadcast that writes OP's whole
+/// output right before it (nothing but pure ops in between, and the output
+/// a buffer of its own, not a view of an input) is folded into the tiles.
+static AccumulatorInit findInit(linalg::LinalgOp op, const Contraction &c, AffineMap outMap) {
+  AccumulatorInit init;
+  Value out = op.getDpsInits()[0];
+  Value root = rootBuffer(out);
+  if (!root.getDefiningOp<memref::AllocOp>() && !root.getDefiningOp<memref::AllocaOp>())
+    return init;
+  for (Value input : op.getDpsInputs())
+    if (rootBuffer(input) == root)
+      return init;
+  Operation *prev = op->getPrevNode();
+  while (prev && isMemoryEffectFree(prev))
+    prev = prev->getPrevNode();
+  if (!prev)
+    return init;
+  if (auto fill = dyn_cast<linalg::FillOp>(prev)) {
+    if (fill.hasPureBufferSemantics() && fill.getDpsInits()[0] == out &&
+        fill.getDpsInputs()[0].getType().isF32()) {
+      init.kind = AccumulatorInit::Splat;
+      init.source = fill.getDpsInputs()[0];
+      init.producer = fill;
+    }
+  } else if (auto generic = dyn_cast<linalg::GenericOp>(prev)) {
+    if (std::optional<AffineMap> rowMap = matchRowBroadcast(generic, out, outMap, c)) {
+      init.kind = AccumulatorInit::Row;
+      init.source = generic.getDpsInputs()[0];
+      init.map = *rowMap;
+      init.producer = generic;
+    }
+  }
+  return init;
+}
+
+namespace {
+/// How the tiles read B.
+enum class RhsLayout {
+  /// In place: B's rows are contiguous along N.
+  Direct,
+  /// Through a panel buffer [K, TILE-N] that each column tile's part of B
+  /// is first copied into, contiguous: the K loop walks one small dense
+  /// block instead of rows a whole row of B apart (whose power-of-two
+  /// strides keep only a few sets of the L1 cache busy).
+  Packed,
+  /// W [..., N, K] contiguous along K (`x W^T`): the panel is filled by
+  /// BLOCK x BLOCK transposes in registers.
+  PackedTransposed
+};
+
+/// Floats of A per block of rows: a block of A (rows x K, 128 KB) stays in
+/// the L2 cache while every panel of B passes by.
+constexpr int64_t kRowBlockElements = 32768;
+
 /// Emits the loop nest of one contraction.
 class TileEmitter {
 public:
   TileEmitter(OpBuilder &b, Location loc, const Contraction &c, ArrayRef<AffineMap> maps,
-              Value lhs, Value rhs, Value out, int64_t tileM, int64_t tileN)
-      : b(b), loc(loc), c(c), maps(maps), lhs(lhs), rhs(rhs), out(out), tileM(tileM),
-        tileN(tileN), vectorType(VectorType::get({tileN}, b.getF32Type())) {}
+              Value lhs, Value rhs, Value out, const AccumulatorInit &init, RhsLayout layout,
+              Value panel, int64_t tileM, int64_t tileN, int64_t block)
+      : b(b), loc(loc), c(c), maps(maps), lhs(lhs), rhs(rhs), out(out), init(init),
+        layout(layout), panel(panel), tileM(tileM), tileN(tileN), block(block),
+        vectorType(VectorType::get({tileN}, b.getF32Type())) {}
 
   /// The whole nest for loop sizes SIZES; the batch loops are outermost.
   void emit(ArrayRef<Value> sizes) {
@@ -235,7 +351,7 @@ public:
       b.setInsertionPoint(nested.getInsertionBlock(), nested.getInsertionPoint());
       for (auto [d, iv] : llvm::zip(c.batch, ivs))
         index[d] = iv;
-      emitColumns(sizes[c.m], sizes[c.n], sizes[c.k]);
+      emitBlocks(sizes[c.m], sizes[c.n], sizes[c.k]);
     });
   }
 
@@ -256,26 +372,61 @@ private:
 
   /// The largest multiple of TILE not above SIZE.
   Value roundDown(Value size, int64_t tile) {
-    Value rest = b.create<arith::RemUIOp>(loc, size, constant(tile));
-    return b.create<arith::SubIOp>(loc, size, rest);
+    Value rest = b.createOrFold<arith::RemUIOp>(loc, size, constant(tile));
+    return b.createOrFold<arith::SubIOp>(loc, size, rest);
+  }
+
+  Value add(Value x, Value y) { return b.createOrFold<arith::AddIOp>(loc, x, y); }
+
+  /// A `for` loop from FROM to TO by STEP whose body BODY builds with b.
+  void loop(Value from, Value to, Value step, function_ref<void(Value)> body) {
+    b.create<scf::ForOp>(loc, from, to, step, ValueRange{},
+                         [&](OpBuilder &nested, Location, Value iv, ValueRange) {
+                           OpBuilder::InsertionGuard guard(b);
+                           b.setInsertionPoint(nested.getInsertionBlock(),
+                                               nested.getInsertionPoint());
+                           body(iv);
+                           b.create<scf::YieldOp>(loc);
+                         });
+  }
+
+  /// Blocks of rows (see kRowBlockElements), each swept by all the column
+  /// tiles; one block when the sizes say that it is all of M.
+  void emitBlocks(Value sizeM, Value sizeN, Value sizeK) {
+    std::optional<int64_t> staticM = getConstantIntValue(sizeM);
+    std::optional<int64_t> staticK = getConstantIntValue(sizeK);
+    Value rowsPerBlock;
+    if (staticK) {
+      int64_t rows = std::max<int64_t>(kRowBlockElements / std::max<int64_t>(*staticK, 1), tileM);
+      rows -= rows % tileM;
+      if (staticM && *staticM <= rows) {
+        emitColumns(constant(0), sizeM, sizeN, sizeK);
+        return;
+      }
+      rowsPerBlock = constant(rows);
+    } else {
+      Value k = b.create<arith::MaxUIOp>(loc, sizeK, constant(1));
+      Value rows = b.create<arith::DivUIOp>(loc, constant(kRowBlockElements), k);
+      rowsPerBlock = b.create<arith::MaxUIOp>(loc, roundDown(rows, tileM), constant(tileM));
+    }
+    loop(constant(0), sizeM, rowsPerBlock, [&](Value m0) {
+      Value left = b.create<arith::SubIOp>(loc, sizeM, m0);
+      emitColumns(m0, b.create<arith::MinUIOp>(loc, left, rowsPerBlock), sizeN, sizeK);
+    });
   }
 
   /// Tiles of N columns: full ones, then one masked tile for the rest. A
   /// path that a static size makes dead is not emitted (less code for LLVM
   /// to unroll and compile).
-  void emitColumns(Value sizeM, Value sizeN, Value sizeK) {
+  void emitColumns(Value m0, Value countM, Value sizeN, Value sizeK) {
     std::optional<int64_t> staticN = getConstantIntValue(sizeN);
     Value fullN = roundDown(sizeN, tileN);
     if (!staticN || *staticN >= tileN)
-      b.create<scf::ForOp>(loc, constant(0), fullN, constant(tileN), ValueRange{},
-                           [&](OpBuilder &nested, Location, Value n0, ValueRange) {
-                             OpBuilder::InsertionGuard guard(b);
-                             b.setInsertionPoint(nested.getInsertionBlock(),
-                                                 nested.getInsertionPoint());
-                             index[c.n] = n0;
-                             emitRows(sizeM, sizeK, Value());
-                             b.create<scf::YieldOp>(loc);
-                           });
+      loop(constant(0), fullN, constant(tileN), [&](Value n0) {
+        index[c.n] = n0;
+        pack(sizeK, Value());
+        emitRows(m0, countM, sizeK, Value());
+      });
     if (staticN && *staticN % tileN == 0)
       return;
     Value partial = b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::ult, fullN, sizeN);
@@ -286,29 +437,112 @@ private:
       Value count = b.create<arith::SubIOp>(loc, sizeN, fullN);
       Value mask = b.create<vector::CreateMaskOp>(
           loc, VectorType::get({tileN}, b.getI1Type()), ValueRange{count});
-      emitRows(sizeM, sizeK, mask);
+      pack(sizeK, count);
+      emitRows(m0, countM, sizeK, mask);
       b.create<scf::YieldOp>(loc);
     });
   }
 
-  /// Tiles of TILE-M rows, then the remaining rows one at a time.
-  void emitRows(Value sizeM, Value sizeK, Value mask) {
-    Value fullM = roundDown(sizeM, tileM);
-    auto rows = [&](Value from, Value to, int64_t count) {
-      b.create<scf::ForOp>(loc, from, to, constant(count), ValueRange{},
-                           [&](OpBuilder &nested, Location, Value m0, ValueRange) {
-                             OpBuilder::InsertionGuard guard(b);
-                             b.setInsertionPoint(nested.getInsertionBlock(),
-                                                 nested.getInsertionPoint());
-                             emitTile(m0, count, sizeK, mask);
-                             b.create<scf::YieldOp>(loc);
-                           });
+  /// Copies B's columns index[n] .. + TILE-N (COUNT of them if given, the
+  /// rest zeros) into the panel.
+  void pack(Value sizeK, Value count) {
+    AffineMap rhsMap = maps[c.rhs];
+    Value n0 = index[c.n];
+    if (layout == RhsLayout::Direct)
+      return;
+    if (layout == RhsLayout::Packed) {
+      Value mask;
+      if (count)
+        mask = b.create<vector::CreateMaskOp>(loc, VectorType::get({tileN}, b.getI1Type()),
+                                              ValueRange{count});
+      loop(constant(0), sizeK, constant(1), [&](Value k) {
+        index[c.k] = k;
+        b.create<vector::StoreOp>(loc, loadRow(rhs, rhsMap, mask), panel,
+                                  ValueRange{k, constant(0)});
+      });
+      return;
+    }
+
+    // W [..., N, K]: one scalar at a time where the columns or K do not
+    // fill a square.
+    auto scalarCopy = [&](Value columns, Value fromK) {
+      loop(constant(0), columns, constant(1), [&](Value j) {
+        index[c.n] = add(n0, j);
+        loop(fromK, sizeK, constant(1), [&](Value k) {
+          index[c.k] = k;
+          Value element = b.create<memref::LoadOp>(loc, rhs, indicesOf(rhsMap));
+          b.create<memref::StoreOp>(loc, element, panel, ValueRange{k, j});
+        });
+      });
+      index[c.n] = n0;
     };
-    std::optional<int64_t> staticM = getConstantIntValue(sizeM);
-    if (!staticM || *staticM >= tileM)
-      rows(constant(0), fullM, tileM);
-    if (tileM > 1 && (!staticM || *staticM % tileM != 0))
-      rows(fullM, sizeM, 1);
+    if (count) {
+      Value zero = b.create<arith::ConstantOp>(loc, b.getZeroAttr(vectorType));
+      loop(constant(0), sizeK, constant(1), [&](Value k) {
+        b.create<vector::StoreOp>(loc, zero, panel, ValueRange{k, constant(0)});
+      });
+      scalarCopy(count, constant(0));
+      return;
+    }
+    Value fullK = roundDown(sizeK, block);
+    auto rowType = VectorType::get({block}, b.getF32Type());
+    loop(constant(0), fullK, constant(block), [&](Value k0) {
+      index[c.k] = k0;
+      for (int64_t j0 = 0; j0 < tileN; j0 += block) {
+        SmallVector<Value> rows;
+        for (int64_t i = 0; i < block; ++i) {
+          index[c.n] = add(n0, constant(j0 + i));
+          rows.push_back(b.create<vector::LoadOp>(loc, rowType, rhs, indicesOf(rhsMap)));
+        }
+        transposeSquare(rows);
+        for (int64_t i = 0; i < block; ++i)
+          b.create<vector::StoreOp>(loc, rows[i], panel,
+                                    ValueRange{add(k0, constant(i)), constant(j0)});
+      }
+      index[c.n] = n0;
+    });
+    std::optional<int64_t> staticK = getConstantIntValue(sizeK);
+    if (!staticK || *staticK % block != 0)
+      scalarCopy(constant(tileN), fullK);
+  }
+
+  /// Transposes the square ROWS (BLOCK vectors of BLOCK) in registers:
+  /// log2(BLOCK) rounds of two-input shuffles, each swapping the
+  /// off-diagonal halves of ever smaller sub-squares.
+  void transposeSquare(SmallVectorImpl<Value> &rows) {
+    for (int64_t half = block / 2; half >= 1; half /= 2) {
+      SmallVector<int64_t> low, high;
+      for (int64_t l = 0; l < block; ++l) {
+        bool first = (l & half) == 0;
+        low.push_back(first ? l : block + l - half);
+        high.push_back(first ? l + half : block + l);
+      }
+      for (int64_t i = 0; i < block; ++i) {
+        if (i & half)
+          continue;
+        Value x = rows[i], y = rows[i + half];
+        rows[i] = b.create<vector::ShuffleOp>(loc, x, y, low);
+        rows[i + half] = b.create<vector::ShuffleOp>(loc, x, y, high);
+      }
+    }
+  }
+
+  /// COUNT rows from M0 in tiles of TILE-M rows, then the rest in tiles of
+  /// half as many, and so on down to single rows: a few rows left over
+  /// still get several independent accumulators.
+  void emitRows(Value m0, Value countM, Value sizeK, Value mask) {
+    std::optional<int64_t> left = getConstantIntValue(countM);
+    Value from = m0;
+    for (int64_t rows = tileM; rows >= 1; rows = rows == 1 ? 0 : rows / 2) {
+      if (left && *left == 0)
+        break;
+      Value to = add(m0, rows == 1 ? countM : roundDown(countM, rows));
+      if (!left || *left >= rows)
+        loop(from, to, constant(rows), [&](Value row) { emitTile(row, rows, sizeK, mask); });
+      if (left)
+        *left %= rows;
+      from = to;
+    }
   }
 
   Value loadRow(Value memref, AffineMap map, Value mask) {
@@ -327,17 +561,28 @@ private:
     for (int64_t i = 0; i < rows; ++i)
       rowIndex.push_back(i == 0 ? m0 : b.create<arith::AddIOp>(loc, m0, constant(i)).getResult());
     SmallVector<Value> accumulators;
-    for (Value row : rowIndex) {
-      index[c.m] = row;
-      accumulators.push_back(loadRow(out, outMap, mask));
+    if (init.kind == AccumulatorInit::Load) {
+      for (Value row : rowIndex) {
+        index[c.m] = row;
+        accumulators.push_back(loadRow(out, outMap, mask));
+      }
+    } else {
+      Value start = init.kind == AccumulatorInit::Splat
+                        ? b.create<vector::BroadcastOp>(loc, vectorType, init.source).getResult()
+                        : loadRow(init.source, init.map, mask);
+      accumulators.assign(rows, start);
     }
-    auto loop = b.create<scf::ForOp>(
+    auto kLoop = b.create<scf::ForOp>(
         loc, constant(0), sizeK, constant(1), accumulators,
         [&](OpBuilder &nested, Location, Value kv, ValueRange accs) {
           OpBuilder::InsertionGuard guard(b);
           b.setInsertionPoint(nested.getInsertionBlock(), nested.getInsertionPoint());
           index[c.k] = kv;
-          Value rhsRow = loadRow(rhs, rhsMap, mask);
+          Value rhsRow = layout == RhsLayout::Direct
+                             ? loadRow(rhs, rhsMap, mask)
+                             : b.create<vector::LoadOp>(loc, vectorType, panel,
+                                                        ValueRange{kv, constant(0)})
+                                   .getResult();
           SmallVector<Value> next;
           for (auto [row, acc] : llvm::zip(rowIndex, accs)) {
             index[c.m] = row;
@@ -348,7 +593,7 @@ private:
           }
           b.create<scf::YieldOp>(loc, next);
         });
-    for (auto [row, acc] : llvm::zip(rowIndex, loop.getResults())) {
+    for (auto [row, acc] : llvm::zip(rowIndex, kLoop.getResults())) {
       index[c.m] = row;
       SmallVector<Value> indices = indicesOf(outMap);
       if (mask)
@@ -363,7 +608,10 @@ private:
   const Contraction &c;
   ArrayRef<AffineMap> maps;
   Value lhs, rhs, out;
-  int64_t tileM, tileN;
+  const AccumulatorInit &init;
+  RhsLayout layout;
+  Value panel;
+  int64_t tileM, tileN, block;
   VectorType vectorType;
   /// The current index of every loop.
   llvm::DenseMap<unsigned, Value> index;
@@ -392,25 +640,44 @@ struct VectorizeContractionsPass
       rewrite(op, c);
   }
 
+  /// The side of the squares transposed in registers: the largest power
+  /// of two that divides TILE-N, at most half of it (the hardware vector
+  /// for the tiles that registerTileFor chooses) and at most 16.
+  int64_t transposeBlock() const {
+    int64_t block = 1;
+    while (block < 16 && tileN % (block * 2) == 0 && block * 2 <= std::max<int64_t>(tileN / 2, 1))
+      block *= 2;
+    return block;
+  }
+
   void rewrite(linalg::LinalgOp op, const Contraction &c) {
     OpBuilder b(op);
     Location loc = op.getLoc();
     SmallVector<AffineMap> maps = op.getIndexingMapsArray();
+    // Before anything is inserted between the op and its producer.
+    AccumulatorInit init = findInit(op, c, maps[2]);
     SmallVector<Value> sizes;
     for (Range range : op.createLoopRanges(b, loc))
       sizes.push_back(getValueOrCreateConstantIndexOp(b, loc, range.size));
 
-    // B as vectors needs N innermost and contiguous; otherwise a copy with
-    // the dimensions permuted so that N comes last.
     Value lhs = op.getDpsInputs()[c.lhs], rhs = op.getDpsInputs()[c.rhs];
     Value out = op.getDpsInits()[0];
     AffineMap rhsMap = maps[c.rhs];
     auto rhsType = cast<MemRefType>(rhs.getType());
     unsigned nPosition = *rhsMap.getResultPosition(b.getAffineDimExpr(c.n));
+    unsigned numResults = rhsMap.getNumResults();
+    bool contiguous = hasUnitInnerStride(rhsType);
+    bool nLast = nPosition == numResults - 1;
+    // x W^T: W [..., N, K], contiguous along K.
+    bool transposed = contiguous && numResults >= 2 && nPosition == numResults - 2 &&
+                      rhsMap.getResult(numResults - 1) == b.getAffineDimExpr(c.k);
+
+    // Any other layout of B: a copy with the dimensions permuted so that N
+    // comes last.
     Value copy;
-    if (nPosition != rhsMap.getNumResults() - 1 || !hasUnitInnerStride(rhsType)) {
+    if (!transposed && (!nLast || !contiguous)) {
       SmallVector<int64_t> permutation;
-      for (unsigned i = 0, e = rhsMap.getNumResults(); i < e; ++i)
+      for (unsigned i = 0; i < numResults; ++i)
         if (i != nPosition)
           permutation.push_back(i);
       permutation.push_back(nPosition);
@@ -430,7 +697,29 @@ struct VectorizeContractionsPass
       maps[c.rhs] = AffineMap::get(rhsMap.getNumDims(), 0, results, b.getContext());
     }
 
-    TileEmitter(b, loc, c, maps, lhs, rhs, out, tileM, tileN).emit(sizes);
+    // A row of B in place is as good as a panel when one tile covers M.
+    RhsLayout layout = transposed ? RhsLayout::PackedTransposed : RhsLayout::Packed;
+    std::optional<int64_t> staticM = getConstantIntValue(sizes[c.m]);
+    if (!transposed && staticM && *staticM <= tileM)
+      layout = RhsLayout::Direct;
+    Value panel;
+    if (layout != RhsLayout::Direct) {
+      std::optional<int64_t> staticK = getConstantIntValue(sizes[c.k]);
+      auto panelType = MemRefType::get({staticK ? *staticK : ShapedType::kDynamic, tileN},
+                                       b.getF32Type());
+      SmallVector<Value> dynamicSizes;
+      if (!staticK)
+        dynamicSizes.push_back(sizes[c.k]);
+      panel = b.create<memref::AllocOp>(loc, panelType, dynamicSizes, b.getI64IntegerAttr(64));
+    }
+
+    TileEmitter(b, loc, c, maps, lhs, rhs, out, init, layout, panel, tileM, tileN,
+                transposeBlock())
+        .emit(sizes);
+    if (init.producer)
+      init.producer->erase();
+    if (panel)
+      b.create<memref::DeallocOp>(loc, panel);
     if (copy)
       b.create<memref::DeallocOp>(loc, copy);
     op->erase();

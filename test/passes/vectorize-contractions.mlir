@@ -1,17 +1,27 @@
 // RUN: mm-opt %s --split-input-file --pass-pipeline="builtin.module(func.func(mm-vectorize-contractions{tile-m=4 tile-n=16}))" | FileCheck %s
+// RUN: mm-opt %s --split-input-file --pass-pipeline="builtin.module(func.func(mm-vectorize-contractions{tile-m=8 tile-n=32}))" | FileCheck %s --check-prefix=TILE8
 
-// A matmul becomes tiles of 4 rows x 16 columns: N tiles, then M tiles,
-// each with the four accumulator rows carried through the K loop; then
-// single rows, then one masked tile of columns for the rest of N.
+// A matmul becomes tiles of 4 rows x 16 columns: blocks of rows (as many as
+// fit 32768 floats of A), in each the column tiles, each first copying its
+// 16 columns of B into a contiguous panel [K, 16], then tiles of 4 rows
+// with the four accumulator rows carried through the K loop, then tiles of
+// 2 rows and single rows; then one masked tile of columns for the rest of
+// N, its panel filled with zeros beyond N.
 // CHECK-LABEL: func.func @matmul
 // CHECK-SAME: (%[[A:.*]]: memref<?x?xf32>, %[[B:.*]]: memref<?x?xf32>, %[[C:.*]]: memref<?x?xf32>)
 // CHECK-NOT: linalg.matmul
+// CHECK: %[[PANEL:.*]] = memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?x16xf32>
+// CHECK: %[[PER:.*]] = arith.divui %c32768
+// CHECK: scf.for %[[MB:.*]] = %{{.*}} to %{{.*}} step %{{.*}} {
 // CHECK: scf.for %[[N0:.*]] = %{{.*}} to %{{.*}} step %c16
-// CHECK: scf.for %[[M0:.*]] = %{{.*}} to %{{.*}} step %c4
+// CHECK: scf.for %[[KP:.*]] =
+// CHECK: %[[COLS:.*]] = vector.load %[[B]][%[[KP]], %[[N0]]] : memref<?x?xf32>, vector<16xf32>
+// CHECK: vector.store %[[COLS]], %[[PANEL]][%[[KP]], %{{.*}}] : memref<?x16xf32>, vector<16xf32>
+// CHECK: scf.for %[[M0:.*]] = %[[MB]] to %{{.*}} step %c4
 // CHECK: %[[C0:.*]] = vector.load %[[C]][%[[M0]], %[[N0]]] : memref<?x?xf32>, vector<16xf32>
 // CHECK-COUNT-3: vector.load %[[C]]
 // CHECK: scf.for %[[K:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%[[ACC0:.*]] = %[[C0]], %{{.*}} = %{{.*}}, %{{.*}} = %{{.*}}, %{{.*}} = %{{.*}}) -> (vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>)
-// CHECK: %[[ROW:.*]] = vector.load %[[B]][%[[K]], %[[N0]]] : memref<?x?xf32>, vector<16xf32>
+// CHECK: %[[ROW:.*]] = vector.load %[[PANEL]][%[[K]], %{{.*}}] : memref<?x16xf32>, vector<16xf32>
 // CHECK: %[[E:.*]] = memref.load %[[A]][%[[M0]], %[[K]]]
 // CHECK: %[[BE:.*]] = vector.broadcast %[[E]] : f32 to vector<16xf32>
 // CHECK: %[[P:.*]] = arith.mulf %[[BE]], %[[ROW]] : vector<16xf32>
@@ -19,13 +29,18 @@
 // CHECK-COUNT-3: arith.addf
 // CHECK: scf.yield
 // CHECK-COUNT-4: vector.store %{{.*}}, %[[C]]
-// CHECK: scf.for %{{.*}} = %{{.*}} to %{{.*}} step %{{.*}} {
+// CHECK: scf.for %{{.*}} = %{{.*}} to %{{.*}} step %c2
+// CHECK: scf.for {{.*}} iter_args({{.*}}) -> (vector<16xf32>, vector<16xf32>)
+// CHECK: scf.for %{{.*}} = %{{.*}} to %{{.*}} step %c1
 // CHECK: scf.for {{.*}} iter_args({{.*}}) -> (vector<16xf32>)
 // CHECK: scf.if
 // CHECK: %[[MASK:.*]] = vector.create_mask %{{.*}} : vector<16xi1>
+// CHECK: vector.maskedload %[[B]][{{.*}}], %{{.*}}, %{{.*}}
+// CHECK: vector.store %{{.*}}, %[[PANEL]]
 // CHECK: vector.maskedload %[[C]][{{.*}}], %[[MASK]]
-// CHECK: vector.maskedload %[[B]][{{.*}}], %[[MASK]]
+// CHECK: vector.load %[[PANEL]]
 // CHECK: vector.maskedstore %[[C]][{{.*}}], %[[MASK]]
+// CHECK: memref.dealloc %[[PANEL]]
 func.func @matmul(%a: memref<?x?xf32>, %b: memref<?x?xf32>, %c: memref<?x?xf32>) {
   linalg.matmul ins(%a, %b : memref<?x?xf32>, memref<?x?xf32>) outs(%c : memref<?x?xf32>)
   return
@@ -33,17 +48,168 @@ func.func @matmul(%a: memref<?x?xf32>, %b: memref<?x?xf32>, %c: memref<?x?xf32>)
 
 // -----
 
-// x W^T reads W across its rows: W is copied transposed first, once, and
-// the copy is freed after the loops.
+// x W^T reads W across its rows: each column tile's panel [K, 16] is
+// filled from 16 rows of W by squares of 8 x 8 (8 vector loads along K,
+// 3 rounds of 8 shuffles, 8 vector stores along N). No copy of all of W.
 // CHECK-LABEL: func.func @matmul_transpose_b
 // CHECK-SAME: (%[[X:.*]]: memref<?x64xf32>, %[[W:.*]]: memref<32x64xf32>, %[[Y:.*]]: memref<?x32xf32>)
-// CHECK: %[[WT:.*]] = memref.alloc() : memref<64x32xf32>
-// CHECK: linalg.transpose ins(%[[W]] : memref<32x64xf32>) outs(%[[WT]] : memref<64x32xf32>) permutation = [1, 0]
-// CHECK: vector.load %[[WT]]
-// CHECK: memref.dealloc %[[WT]]
+// CHECK: %[[PANEL:.*]] = memref.alloc() {alignment = 64 : i64} : memref<64x16xf32>
+// CHECK: scf.for %[[N0:.*]] = %{{.*}} to %{{.*}} step %c16
+// CHECK: scf.for %[[K0:.*]] = %{{.*}} to %{{.*}} step %c8
+// CHECK: %[[R0:.*]] = vector.load %[[W]][%[[N0]], %[[K0]]] : memref<32x64xf32>, vector<8xf32>
+// CHECK-COUNT-7: vector.load %[[W]]
+// CHECK: vector.shuffle %[[R0]], %{{.*}} [0, 1, 2, 3, 8, 9, 10, 11] : vector<8xf32>, vector<8xf32>
+// CHECK: vector.shuffle %[[R0]], %{{.*}} [4, 5, 6, 7, 12, 13, 14, 15] : vector<8xf32>, vector<8xf32>
+// CHECK-COUNT-22: vector.shuffle
+// CHECK: vector.store %{{.*}}, %[[PANEL]][%[[K0]], %c0{{.*}}] : memref<64x16xf32>, vector<8xf32>
+// CHECK-COUNT-7: vector.store %{{.*}}, %[[PANEL]]
+// CHECK: vector.load %[[W]]
+// CHECK-COUNT-24: vector.shuffle
+// CHECK: vector.store %{{.*}}, %[[PANEL]][%[[K0]], %c8{{.*}}] : memref<64x16xf32>, vector<8xf32>
+// CHECK: vector.load %[[PANEL]]
+// CHECK: memref.dealloc %[[PANEL]]
+// CHECK-NOT: linalg.transpose
 // CHECK-NOT: linalg.matmul_transpose_b
 func.func @matmul_transpose_b(%x: memref<?x64xf32>, %w: memref<32x64xf32>, %y: memref<?x32xf32>) {
   linalg.matmul_transpose_b ins(%x, %w : memref<?x64xf32>, memref<32x64xf32>) outs(%y : memref<?x32xf32>)
+  return
+}
+
+// -----
+
+// Sizes that the squares do not fill: the last columns of K of each full
+// panel, and the whole last (partial) panel after zeros, are copied one
+// scalar at a time.
+// CHECK-LABEL: func.func @transpose_b_edges
+// CHECK-SAME: (%[[X:.*]]: memref<?x?xf32>, %[[W:.*]]: memref<?x?xf32>, %[[Y:.*]]: memref<?x?xf32>)
+// CHECK: %[[PANEL:.*]] = memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?x16xf32>
+// CHECK: vector.shuffle
+// CHECK: scf.for %[[J:.*]] = %{{.*}} to %c16
+// CHECK: scf.for %[[K:.*]] =
+// CHECK: %[[S:.*]] = memref.load %[[W]]
+// CHECK: memref.store %[[S]], %[[PANEL]][%[[K]], %[[J]]]
+// CHECK: scf.if
+// CHECK: vector.store %{{.*}}, %[[PANEL]]
+// CHECK: memref.load %[[W]]
+// CHECK: memref.store %{{.*}}, %[[PANEL]]
+// CHECK: vector.maskedstore %[[Y]]
+func.func @transpose_b_edges(%x: memref<?x?xf32>, %w: memref<?x?xf32>, %y: memref<?x?xf32>) {
+  linalg.matmul_transpose_b ins(%x, %w : memref<?x?xf32>, memref<?x?xf32>) outs(%y : memref<?x?xf32>)
+  return
+}
+
+// -----
+
+// Batched x W^T: the panel is filled per batch from that batch's W.
+// CHECK-LABEL: func.func @batch_matmul_transpose_b
+// CHECK: memref.alloc() {alignment = 64 : i64} : memref<8x16xf32>
+// CHECK: scf.for %[[BATCH:.*]] =
+// CHECK: vector.load %{{.*}}[%[[BATCH]], %{{.*}}, %{{.*}}] : memref<?x16x8xf32>, vector<8xf32>
+// CHECK: vector.shuffle
+// CHECK-NOT: linalg.batch_matmul_transpose_b
+func.func @batch_matmul_transpose_b(%a: memref<?x8x8xf32>, %b: memref<?x16x8xf32>, %c: memref<?x8x16xf32>) {
+  linalg.batch_matmul_transpose_b ins(%a, %b : memref<?x8x8xf32>, memref<?x16x8xf32>) outs(%c : memref<?x8x16xf32>)
+  return
+}
+
+// -----
+
+// A zero-filled output: the fill goes, the accumulators start from its
+// value instead of a load of C.
+// CHECK-LABEL: func.func @fill_init
+// CHECK-SAME: (%[[A:.*]]: memref<?x16xf32>, %[[B:.*]]: memref<16x32xf32>)
+// CHECK: %[[ZERO:.*]] = arith.constant 0.000000e+00 : f32
+// CHECK: %[[C:.*]] = memref.alloc
+// CHECK-NOT: linalg.fill
+// CHECK: %[[START:.*]] = vector.broadcast %[[ZERO]] : f32 to vector<16xf32>
+// CHECK-NOT: vector.load %[[C]]
+// CHECK: scf.for {{.*}} iter_args(%{{.*}} = %[[START]], %{{.*}} = %[[START]], %{{.*}} = %[[START]], %{{.*}} = %[[START]])
+// CHECK: vector.store %{{.*}}, %[[C]]
+func.func @fill_init(%a: memref<?x16xf32>, %b: memref<16x32xf32>) -> memref<?x32xf32> {
+  %zero = arith.constant 0.0 : f32
+  %c0 = arith.constant 0 : index
+  %m = memref.dim %a, %c0 : memref<?x16xf32>
+  %c = memref.alloc(%m) : memref<?x32xf32>
+  linalg.fill ins(%zero : f32) outs(%c : memref<?x32xf32>)
+  linalg.matmul ins(%a, %b : memref<?x16xf32>, memref<16x32xf32>) outs(%c : memref<?x32xf32>)
+  return %c : memref<?x32xf32>
+}
+
+// -----
+
+// A linear layer's bias broadcast into the output: the accumulators start
+// from the bias's columns (masked in the last tile of columns).
+#bias = affine_map<(d0, d1) -> (d1)>
+#id = affine_map<(d0, d1) -> (d0, d1)>
+// CHECK-LABEL: func.func @bias_init
+// CHECK-SAME: (%[[X:.*]]: memref<?x16xf32>, %[[W:.*]]: memref<20x16xf32>, %[[BIAS:.*]]: memref<20xf32>)
+// CHECK-NOT: linalg.generic
+// CHECK: %[[START:.*]] = vector.load %[[BIAS]][%{{.*}}] : memref<20xf32>, vector<16xf32>
+// CHECK: scf.for {{.*}} iter_args(%{{.*}} = %[[START]], %{{.*}} = %[[START]], %{{.*}} = %[[START]], %{{.*}} = %[[START]])
+// CHECK: scf.if
+// CHECK: vector.maskedload %[[BIAS]]
+func.func @bias_init(%x: memref<?x16xf32>, %w: memref<20x16xf32>, %bias: memref<20xf32>) -> memref<?x20xf32> {
+  %c0 = arith.constant 0 : index
+  %m = memref.dim %x, %c0 : memref<?x16xf32>
+  %y = memref.alloc(%m) : memref<?x20xf32>
+  linalg.generic {indexing_maps = [#bias, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%bias : memref<20xf32>) outs(%y : memref<?x20xf32>) {
+  ^bb0(%b: f32, %o: f32):
+    linalg.yield %b : f32
+  }
+  linalg.matmul_transpose_b ins(%x, %w : memref<?x16xf32>, memref<20x16xf32>) outs(%y : memref<?x20xf32>)
+  return %y : memref<?x20xf32>
+}
+
+// -----
+
+// Fills that are not folded: into a buffer the function was given (it may
+// alias an input), and with a write in between.
+// CHECK-LABEL: func.func @fills_kept
+// CHECK: linalg.fill ins(%{{.*}} : f32) outs(%[[ARG:.*]] : memref<8x16xf32>)
+// CHECK: vector.load %[[ARG]]
+// CHECK: linalg.fill ins(%{{.*}} : f32) outs(%[[OWN:.*]] : memref<8x16xf32>)
+// CHECK: memref.store
+// CHECK: vector.load %[[OWN]]
+func.func @fills_kept(%a: memref<8x8xf32>, %b: memref<8x16xf32>, %c: memref<8x16xf32>) -> memref<8x16xf32> {
+  %zero = arith.constant 0.0 : f32
+  %i = arith.constant 0 : index
+  linalg.fill ins(%zero : f32) outs(%c : memref<8x16xf32>)
+  linalg.matmul ins(%a, %b : memref<8x8xf32>, memref<8x16xf32>) outs(%c : memref<8x16xf32>)
+  %own = memref.alloc() : memref<8x16xf32>
+  linalg.fill ins(%zero : f32) outs(%own : memref<8x16xf32>)
+  memref.store %zero, %a[%i, %i] : memref<8x8xf32>
+  linalg.matmul ins(%a, %b : memref<8x8xf32>, memref<8x16xf32>) outs(%own : memref<8x16xf32>)
+  return %own : memref<8x16xf32>
+}
+
+// -----
+
+// At most one tile of rows (a static M): B's rows are read in place, no
+// panel.
+// CHECK-LABEL: func.func @small_m
+// CHECK-SAME: (%[[A:.*]]: memref<3x8xf32>, %[[B:.*]]: memref<8x32xf32>, %[[C:.*]]: memref<3x32xf32>)
+// CHECK-NOT: memref.alloc
+// CHECK: vector.load %[[B]]
+func.func @small_m(%a: memref<3x8xf32>, %b: memref<8x32xf32>, %c: memref<3x32xf32>) {
+  linalg.matmul ins(%a, %b : memref<3x8xf32>, memref<8x32xf32>) outs(%c : memref<3x32xf32>)
+  return
+}
+
+// -----
+
+// The AVX-512 tile (8 x 32, squares of 16) and 15 rows: one tile of 8,
+// then 4, 2 and 1, each its own loop.
+// TILE8-LABEL: func.func @rows_8x32
+// TILE8: memref.alloc() {alignment = 64 : i64} : memref<64x32xf32>
+// TILE8: vector.load %{{.*}} : memref<32x64xf32>, vector<16xf32>
+// TILE8: scf.for %{{.*}} = %c0{{.*}} to %c8{{.*}} step %c8
+// TILE8: iter_args({{.*}}) -> (vector<32xf32>, vector<32xf32>, vector<32xf32>, vector<32xf32>, vector<32xf32>, vector<32xf32>, vector<32xf32>, vector<32xf32>)
+// TILE8: scf.for %{{.*}} = %c8{{.*}} to %c12{{.*}} step %c4
+// TILE8: scf.for %{{.*}} = %c12{{.*}} to %c14{{.*}} step %c2
+// TILE8: scf.for %{{.*}} = %c14{{.*}} to %c15{{.*}} step %c1
+func.func @rows_8x32(%x: memref<15x64xf32>, %w: memref<32x64xf32>, %y: memref<15x32xf32>) {
+  linalg.matmul_transpose_b ins(%x, %w : memref<15x64xf32>, memref<32x64xf32>) outs(%y : memref<15x32xf32>)
   return
 }
 

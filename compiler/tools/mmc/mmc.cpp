@@ -332,8 +332,12 @@ public:
       if (!collectKernels(*module, kernels, error))
         return fail(error);
     }
+    LoweringOptions lowering = opts.lowering;
+    RegisterTile tile = registerTileFor(opts.codegen);
+    lowering.tileM = tile.rows;
+    lowering.tileN = tile.columns;
     if (!runPipeline(*module, [&](mlir::OpPassManager &pm) {
-          buildLinalgToLLVMPipeline(pm, opts.lowering);
+          buildLinalgToLLVMPipeline(pm, lowering);
         }))
       return 1;
 

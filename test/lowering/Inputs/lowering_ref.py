@@ -142,8 +142,10 @@ def matmul():
 
 @case
 def matmul_tiles():
-    # Sizes across the register tiles of mm-vectorize-contractions (4 rows x
-    # 16 columns): full tiles, leftover rows, a masked tile of columns.
+    # Sizes across the register tiles of mm-vectorize-contractions (4 x 16,
+    # 6 x 16 and 8 x 32 in the RUN lines): full tiles, leftover rows (15 =
+    # 8 + 4 + 2 + 1), a masked tile of columns, and transposed copies of
+    # the weights with and without edges beside the squares of 8 and 16.
     rng = rng_for("matmul_tiles")
     ins = {
         "x": uniform(rng, 9, 37),
@@ -152,6 +154,10 @@ def matmul_tiles():
         "m": uniform(rng, 37, 35),
         "a": uniform(rng, 3, 9, 37),
         "h": uniform(rng, 9, 40, lo=-4.0, hi=4.0),
+        "y": uniform(rng, 15, 48),
+        "v": uniform(rng, 33, 48),
+        "vb": uniform(rng, 33),
+        "p": uniform(rng, 48, 64),
     }
     g = {k: t64(x) for k, x in ins.items()}
     exp = [
@@ -159,6 +165,8 @@ def matmul_tiles():
         ("matmul 9x37 @ 37x35", torch.matmul(g["x"], g["m"])),
         ("batched 3x9x37 @ 37x35", torch.matmul(g["a"], g["m"])),
         ("linear 3x9x37 by 35x37^T", F.linear(g["a"], g["w"])),
+        ("linear 15x48 by 33x48^T", F.linear(g["y"], g["v"], g["vb"])),
+        ("matmul 15x48 @ 48x64", torch.matmul(g["y"], g["p"])),
         ("exp", torch.exp(g["h"])),
         ("gelu", F.gelu(g["h"])),
     ]
