@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "emotion.h"
+#include "emotion_call.h"
 #include "op_lstm.h"
 
 int main(int argc, char **argv) {
@@ -16,20 +17,14 @@ int main(int argc, char **argv) {
     return 1;
   }
 
-  int32_t text[4] = {1, 2, 3, 4};
-  float *audio = calloc(16000, sizeof(float));
-  float score = -1;
-  for (int i = 0; i < 16000; ++i)
-    audio[i] = (float)((i % 100) - 50) / 100.0f;
-  mm_status s = emotion_forward(emotion, 1, 4, text, audio, &score);
-  printf("emotion: %s\n", s == MM_OK && score > 0 && score < 1 ? "ok" : mm_last_error_message());
+  call_emotion(emotion, "emotion");
 
   /* op_lstm: x [1, 3, 7] -> output [1, 3, 13], h_n and c_n [1, 1, 13]; the
      last output step is h_n. */
   float x[3 * 7], out[3 * 13], h[13], c[13];
   for (int i = 0; i < 3 * 7; ++i)
     x[i] = (float)(i % 5) / 5.0f - 0.4f;
-  s = op_lstm_forward(lstm, 1, 3, x, out, h, c);
+  mm_status s = op_lstm_forward(lstm, 1, 3, x, out, h, c);
   int same = 1;
   for (int i = 0; i < 13; ++i)
     same &= out[2 * 13 + i] == h[i] && isfinite(c[i]);
@@ -38,10 +33,8 @@ int main(int argc, char **argv) {
   /* A kernel error in one model leaves the other working. */
   s = op_lstm_forward(lstm, 1, 0, x, out, h, c);
   printf("op_lstm T=0: %s: %s\n", mm_status_name(s), mm_last_error_message());
-  s = emotion_forward(emotion, 1, 4, text, audio, &score);
-  printf("emotion again: %s\n", s == MM_OK && score > 0 && score < 1 ? "ok" : mm_last_error_message());
+  call_emotion(emotion, "emotion again");
 
-  free(audio);
   emotion_close(emotion);
   op_lstm_close(lstm);
   return 0;

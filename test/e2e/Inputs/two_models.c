@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "emotion.h"
+#include "emotion_call.h"
 #include "op_linear.h"
 
 int main(int argc, char **argv) {
@@ -14,18 +15,12 @@ int main(int argc, char **argv) {
     return 1;
   }
 
-  int32_t text[4] = {1, 2, 3, 4};
-  float *audio = calloc(16000, sizeof(float));
-  float score = -1;
-  for (int i = 0; i < 16000; ++i)
-    audio[i] = (float)((i % 100) - 50) / 100.0f;
-  mm_status s = emotion_forward(emotion, 1, 4, text, audio, &score);
-  printf("emotion: %s\n", s == MM_OK && score > 0 && score < 1 ? "ok" : mm_last_error_message());
+  call_emotion(emotion, "emotion");
 
   float x[13], y[2 * 13], out0[7], out1[2 * 7];
   for (int i = 0; i < 13; ++i)
     x[i] = y[i] = y[13 + i] = (float)i / 13.0f;
-  s = op_linear_forward(linear, 1, 2, x, y, out0, out1);
+  mm_status s = op_linear_forward(linear, 1, 2, x, y, out0, out1);
   printf("op_linear: %s\n", s == MM_OK ? "ok" : mm_last_error_message());
 
   mm_model *wrong = NULL;
@@ -33,7 +28,6 @@ int main(int argc, char **argv) {
   printf("emotion with op_linear weights: %s\n", mm_status_name(s));
   mm_model_close(wrong);
 
-  free(audio);
   emotion_close(emotion);
   op_linear_close(linear);
   return 0;
