@@ -244,8 +244,8 @@ void writeShimPrologue(const KernelInstance &k, llvm::raw_ostream &os) {
 /// the kernel reads W_ih transposed ([in][G*H], w_ih_t) and W_hh as
 /// (16 lanes, gate, kk, block) slabs (w_hh_packed, RecurrentGenerator.cpp).
 /// Both are derived once per model and kept by the runtime
-/// (mm_runtime_model_cache), or per call into a malloc'd block when the
-/// weights are not the model's own.
+/// (mm_runtime_model_cache), or per call into a block of the runtime's
+/// allocator when the weights are not the model's own.
 void writeRecurrentShim(const KernelInstance &k, llvm::raw_ostream &os) {
   const int gates = k.generator == "mm_lstm" ? 4 : 3;
   const int64_t inputSize = std::stoll(paramValue(k, "input_size", "64"));
@@ -325,7 +325,7 @@ void writeRecurrentShim(const KernelInstance &k, llvm::raw_ostream &os) {
   os << "  packed = (float *)mm_runtime_model_cache(&" << name << "_pack_key, hosts, "
      << 2 * cells << ", bytes, " << name << "_pack, (void *)weights);\n";
   os << "  if (!packed) {\n";
-  os << "    packed = scratch = (float *)malloc(bytes);\n";
+  os << "    packed = scratch = (float *)mm_runtime_alloc((int64_t)bytes);\n";
   os << "    if (!packed) {\n";
   os << "      mm_kernel_done(\"" << k.generator << "\", -1);\n";
   os << "      return;\n    }\n";
@@ -354,7 +354,7 @@ void writeRecurrentShim(const KernelInstance &k, llvm::raw_ostream &os) {
   for (size_t i = 0; i < n; ++i)
     os << (i ? ", " : "") << "&b[" << i << "]";
   os << "));\n";
-  os << "  free(scratch);\n}\n\n";
+  os << "  mm_runtime_free(scratch);\n}\n\n";
 }
 
 } // namespace
@@ -365,7 +365,6 @@ void mm::writeKernelGlue(const std::vector<KernelInstance> &kernels, llvm::raw_o
    the kernel's Halide AOT function. A kernel error is recorded for the
    runtime's status instead of Halide's default abort. */
 #include <stdio.h>
-#include <stdlib.h>
 #include "HalideRuntime.h"
 
 void mm_runtime_kernel_error(const char *message);
