@@ -114,16 +114,11 @@ void *evictHeld(Cache &cache, size_t bytes) {
 /// Releases the cache when the runtime is unloaded.
 struct CacheOwner {
   ~CacheOwner() {
-    void *chain = nullptr;
     {
       std::lock_guard<std::mutex> lock(theCache.mutex);
       theCache.destroyed = true;
-      size_t limit = theCache.limit;
-      theCache.limit = 0;
-      chain = evictHeld(theCache, 0);
-      theCache.limit = limit;
     }
-    freeChain(chain);
+    mm::detail::cacheRelease();
   }
 } cacheOwner;
 
