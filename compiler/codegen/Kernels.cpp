@@ -66,6 +66,98 @@ bool mm::collectKernels(mlir::ModuleOp module, std::vector<KernelInstance> &kern
   return true;
 }
 
+bool mm::collectWeightExpressions(mlir::ModuleOp module,
+                                  std::vector<WeightExpression> &expressions,
+                                  std::string &error) {
+  for (auto func : module.getOps<mlir::func::FuncOp>()) {
+    auto outlined = func->getAttrOfType<mlir::FlatSymbolRefAttr>("mm.weight_expression");
+    if (!outlined)
+      continue;
+    WeightExpression e;
+    e.name = func.getSymName().str();
+    e.outlined = outlined.getValue().str();
+    mlir::FunctionType type = func.getFunctionType();
+    bool ok = type.getNumResults() == 0 && type.getNumInputs() >= 2;
+    for (unsigned i = 0; ok && i < type.getNumInputs(); ++i) {
+      auto memref = mlir::dyn_cast<mlir::MemRefType>(type.getInput(i));
+      ok = memref && memref.getElementType().isF32();
+      if (!ok)
+        break;
+      if (i + 1 < type.getNumInputs())
+        e.argRanks.push_back(memref.getRank());
+      else if (memref.hasStaticShape() && memref.getLayout().isIdentity())
+        e.shape.assign(memref.getShape().begin(), memref.getShape().end());
+      else
+        ok = false;
+    }
+    if (!ok) {
+      error = "malformed weight expression declaration '" + e.name + "'";
+      return false;
+    }
+    expressions.push_back(std::move(e));
+  }
+  return true;
+}
+
+void mm::writeWeightExpressionGlue(const std::vector<WeightExpression> &expressions,
+                                   llvm::raw_ostream &os) {
+  if (expressions.empty())
+    return;
+  os << R"(#include <stddef.h>
+#include <string.h>
+
+void *mm_runtime_model_cache(const void *kernel, const void *const *weights, int num_weights,
+                             size_t bytes, int (*fill)(void *block, void *context),
+                             void *context);
+
+)";
+  for (const WeightExpression &e : expressions) {
+    const size_t n = e.argRanks.size();
+    const std::string out = "memref" + std::to_string(e.shape.size());
+    int64_t elements = 1;
+    for (int64_t d : e.shape)
+      elements *= d;
+    std::string params, args;
+    for (size_t i = 0; i < n; ++i) {
+      params += "memref" + std::to_string(e.argRanks[i]) + " *a" + std::to_string(i) + ", ";
+      args += "a" + std::to_string(i) + ", ";
+    }
+    os << "/* " << e.outlined << ": a value of the weights alone, computed on the first call\n"
+       << "   and kept with the model (mm-hoist-weight-expressions); copied out every call. */\n";
+    os << "void _mlir_ciface_" << e.outlined << "(" << params << out << " *out);\n";
+    os << "static const char " << e.name << "_key = 0;\n";
+    os << "static int " << e.name << "_fill(void *block, void *context) {\n";
+    os << "  void *const *a = (void *const *)context;\n";
+    os << "  " << out << " value = {block, block, 0, {";
+    for (size_t i = 0; i < e.shape.size(); ++i)
+      os << (i ? ", " : "") << e.shape[i];
+    os << "}, {";
+    int64_t stride = elements;
+    for (size_t i = 0; i < e.shape.size(); ++i) {
+      stride /= e.shape[i] ? e.shape[i] : 1;
+      os << (i ? ", " : "") << stride;
+    }
+    os << "}};\n";
+    os << "  _mlir_ciface_" << e.outlined << "(";
+    for (size_t i = 0; i < n; ++i)
+      os << "(memref" << e.argRanks[i] << " *)a[" << i << "], ";
+    os << "&value);\n  return 0;\n}\n";
+    os << "void _mlir_ciface_" << e.name << "(" << params << out << " *out) {\n";
+    os << "  void *args[" << n << "] = {" << args.substr(0, args.size() - 2) << "};\n";
+    os << "  const void *hosts[" << n << "] = {";
+    for (size_t i = 0; i < n; ++i)
+      os << (i ? ", " : "") << "(const float *)a" << i << "->aligned + a" << i << "->offset";
+    os << "};\n";
+    os << "  const void *block = mm_runtime_model_cache(&" << e.name << "_key, hosts, " << n
+       << ", " << elements * 4 << ", " << e.name << "_fill, args);\n";
+    os << "  if (block)\n";
+    os << "    memcpy((float *)out->aligned + out->offset, block, " << elements * 4 << ");\n";
+    os << "  else\n";
+    os << "    _mlir_ciface_" << e.outlined << "(" << args << "out);\n";
+    os << "}\n\n";
+  }
+}
+
 std::string mm::halideTargetFor(const std::string &target) {
   static const std::map<std::string, std::string> targets = {
       {"host", "host"},

@@ -50,6 +50,22 @@ struct KernelInstance {
 bool collectKernels(mlir::ModuleOp module, std::vector<KernelInstance> &kernels,
                     std::string &error);
 
+/// A value computed from the weights alone, kept with the model by the
+/// runtime (pass mm-hoist-weight-expressions): the glue implements its
+/// `_cached` declaration around the outlined function that computes it.
+struct WeightExpression {
+  std::string name;              // the declaration, <fn>_weights<N>_cached
+  std::string outlined;          // the function computing it, <fn>_weights<N>
+  std::vector<int64_t> argRanks; // the f32 weights it reads
+  std::vector<int64_t> shape;    // the f32 value's static shape
+};
+
+bool collectWeightExpressions(mlir::ModuleOp module, std::vector<WeightExpression> &expressions,
+                              std::string &error);
+
+void writeWeightExpressionGlue(const std::vector<WeightExpression> &expressions,
+                               llvm::raw_ostream &os);
+
 struct KernelBuildOptions {
   std::string generator;    // the mm-halide-gen executable
   std::string cacheDir;     // where objects are kept across compilations

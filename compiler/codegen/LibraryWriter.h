@@ -27,7 +27,8 @@ std::string loweredSymbolName(const ModelInfo &model, const std::string &fn);
 void writeHeader(const ModelInfo &model, llvm::raw_ostream &os);
 /// The C glue compiled into the library (with the shims of KERNELS).
 void writeGlue(const ModelInfo &model, llvm::raw_ostream &os,
-               const std::vector<KernelInstance> &kernels = {});
+               const std::vector<KernelInstance> &kernels = {},
+               const std::vector<WeightExpression> &weightExpressions = {});
 
 struct LinkOptions {
   std::string runtimeLibrary;   // libmm_runtime.a
@@ -39,6 +40,9 @@ struct LinkOptions {
   std::vector<KernelInstance> kernels;
   std::vector<std::string> kernelObjects;
   std::string halideIncludeDir; // HalideRuntime.h, for the kernel shims
+  /// The values of the weights alone the object reads through the runtime's
+  /// per-model cache (see Kernels.h).
+  std::vector<WeightExpression> weightExpressions;
 };
 
 /// Writes OUTDIR/lib<model>.a, lib<model>.so, <model>.h and mm/runtime.h

@@ -19,6 +19,10 @@ struct LoweringOptions {
   /// (mm-runtime-allocator); false keeps malloc/free, for code run without
   /// the runtime (mm-opt's pipelines under mlir-cpu-runner).
   bool useRuntimeAllocator = true;
+  /// Values computed from the weights alone are computed once per model and
+  /// kept by the runtime (mm-hoist-weight-expressions); needs the library's
+  /// glue, so false for mm-opt's pipelines.
+  bool hoistWeightExpressions = true;
   /// The register tile of mm-vectorize-contractions, rows x columns of f32:
   /// chosen from the target's vector registers (see registerTileFor in
   /// ObjectEmitter.h); these defaults suit any x86-64.

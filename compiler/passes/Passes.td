@@ -89,6 +89,29 @@ def ExposeWeights : Pass<"mm-expose-weights", "mlir::ModuleOp"> {
 // linalg on tensors
 //===----------------------------------------------------------------------===//
 
+def HoistWeightExpressions : Pass<"mm-hoist-weight-expressions", "mlir::ModuleOp"> {
+  let summary = "computes expressions of the weights alone once per model";
+  let description = [{
+    A value of a public function computed from its weight arguments
+    (`mm.weight`) and constants only, by side-effect-free ops, with a static
+    shape and f32 elements, whose computation costs more than copying it
+    (at least 4 multiply-adds or elementwise steps per element: a composed
+    weight matrix, a projected bias; not a transpose or a slice) is moved
+    into a public function `<function>_weights<N>` of those weights. In its
+    place the function calls the private declaration
+    `<function>_weights<N>_cached(weights..., out)` (`llvm.emit_c_interface`,
+    `mm.weight_expression = @<function>_weights<N>`) that the library's glue
+    implements: it keeps the value in the model's derived-weights cache
+    (`mm_runtime_model_cache`), filled on the first call, and copies it into
+    the caller's buffer. Runs after `convert-mm-to-linalg` in mmc's
+    pipeline; mm-opt's pipelines (no runtime) leave it out.
+  }];
+  let dependentDialects = [
+    "mlir::bufferization::BufferizationDialect", "mlir::memref::MemRefDialect",
+    "mlir::func::FuncDialect"
+  ];
+}
+
 def FuseElementwise : Pass<"mm-fuse-elementwise", "mlir::func::FuncOp"> {
   let summary = "fuses elementwise linalg ops where no element is computed twice";
   let description = [{

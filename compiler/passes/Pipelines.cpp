@@ -33,6 +33,8 @@ void mm::buildMMToLinalgPipeline(OpPassManager &pm, const LoweringOptions &optio
   if (options.useHalide)
     addPipeline(pm, "mm-kernel-calls");
   addPipeline(pm, "convert-mm-to-linalg,canonicalize,cse");
+  if (options.hoistWeightExpressions)
+    addPipeline(pm, "mm-hoist-weight-expressions,canonicalize");
 }
 
 void mm::buildLinalgToLLVMPipeline(OpPassManager &pm, const LoweringOptions &options) {
@@ -81,6 +83,7 @@ struct PipelineOptions : public PassPipelineOptions<PipelineOptions> {
     mm::LoweringOptions options;
     options.useHalide = false;
     options.useRuntimeAllocator = false;
+    options.hoistWeightExpressions = false;
     options.tileM = tileM;
     options.tileN = tileN;
     return options;
@@ -93,6 +96,7 @@ void mm::registerPasses() {
   static LoweringOptions linalgOnly;
   linalgOnly.useHalide = false;
   linalgOnly.useRuntimeAllocator = false;
+  linalgOnly.hoistWeightExpressions = false;
   PassPipelineRegistration<>("mm-to-linalg-pipeline",
                              "lowers the mm dialect to linalg on tensors",
                              [](OpPassManager &pm) {

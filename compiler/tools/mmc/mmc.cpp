@@ -327,9 +327,11 @@ public:
     }
     // The kernel declarations lose their attributes in the LLVM dialect.
     std::vector<KernelInstance> kernels;
+    std::vector<WeightExpression> weightExpressions;
     {
       std::string error;
-      if (!collectKernels(*module, kernels, error))
+      if (!collectKernels(*module, kernels, error) ||
+          !collectWeightExpressions(*module, weightExpressions, error))
         return fail(error);
     }
     LoweringOptions lowering = opts.lowering;
@@ -377,6 +379,7 @@ public:
     }
     LinkOptions link;
     link.kernels = kernels;
+    link.weightExpressions = weightExpressions;
     if (!link.kernels.empty()) {
       KernelBuildOptions build;
       build.halideTarget = halideTargetFor(opts.codegen.target);
