@@ -330,6 +330,22 @@ void writeShimPrologue(const KernelInstance &k, llvm::raw_ostream &os) {
   os << "  halide_buffer_t b[" << n << "];\n  halide_dimension_t d[" << n << "][4];\n";
 }
 
+/// The glue statement that makes b[INDEX] a dense f32 Halide buffer over
+/// HOST of SIZES (outermost first).
+void writeDenseBuffer(llvm::raw_ostream &os, size_t index, const std::string &host,
+                      llvm::ArrayRef<int64_t> sizes) {
+  std::vector<int64_t> strides(sizes.size(), 1);
+  for (size_t i = sizes.size() - 1; i > 0; --i)
+    strides[i - 1] = strides[i] * sizes[i];
+  os << "  mm_halide_buf(&b[" << index << "], d[" << index << "], " << host << ", 0, 0, "
+     << sizes.size() << ", (const int64_t[]){" << llvm::join(llvm::map_range(sizes, [](int64_t v) {
+          return std::to_string(v);
+        }), ", ")
+     << "}, (const int64_t[]){"
+     << llvm::join(llvm::map_range(strides, [](int64_t v) { return std::to_string(v); }), ", ")
+     << "}, 0);\n";
+}
+
 /// The shim of an mm_lstm / mm_gru kernel built with prepacked=true: its
 /// memref arguments are the state_dict tensors (input, then per layer and
 /// direction weight_ih, weight_hh[, bias_ih, bias_hh], then the outputs);
@@ -429,13 +445,11 @@ void writeRecurrentShim(const KernelInstance &k, llvm::raw_ostream &os) {
     int slot = isWeight ? int(i - 1) % perCell : -1;
     if (slot == 0) {
       // w_ih_t: (g, i) = [in][G*H].
-      os << "  mm_halide_dense(&b[" << i << "], d[" << i << "], packed + " << ihOffset[c]
-         << ", 2, (const int32_t[]){" << rows << ", " << inSizes[c] << "});\n";
+      writeDenseBuffer(os, i, "packed + " + std::to_string(ihOffset[c]), {inSizes[c], rows});
     } else if (slot == 1) {
       // w_hh_packed: (lane, gate, kk, block).
-      os << "  mm_halide_dense(&b[" << i << "], d[" << i << "], packed + " << hhOffset[c]
-         << ", 4, (const int32_t[]){" << lanes << ", " << gates << ", " << hidden << ", "
-         << blocks << "});\n";
+      writeDenseBuffer(os, i, "packed + " + std::to_string(hhOffset[c]),
+                       {blocks, hidden, gates, lanes});
     } else {
       os << "  mm_halide_buf(&b[" << i << "], d[" << i << "], a" << i << "->aligned, a" << i
          << "->offset, 0, " << k.args[i].rank << ", a" << i << "->sizes, a" << i
@@ -550,29 +564,6 @@ static void mm_halide_buf(halide_buffer_t *b, halide_dimension_t *dim, void *ali
 }
 
 
-/* A dense f32 buffer of RANK dims, EXTENTS innermost first. */
-static void mm_halide_dense(halide_buffer_t *b, halide_dimension_t *dim, float *host, int rank,
-                            const int32_t *extents) {
-  int i;
-  int32_t stride = 1;
-  b->device = 0;
-  b->device_interface = 0;
-  b->host = (uint8_t *)host;
-  b->flags = 0;
-  b->type.code = halide_type_float;
-  b->type.bits = 32;
-  b->type.lanes = 1;
-  b->dim = dim;
-  b->padding = 0;
-  b->dimensions = rank;
-  for (i = 0; i < rank; ++i) {
-    dim[i].min = 0;
-    dim[i].extent = extents[i];
-    dim[i].stride = stride;
-    dim[i].flags = 0;
-    stride *= extents[i];
-  }
-}
 
 )";
   for (const KernelInstance &k : kernels) {
