@@ -165,7 +165,13 @@ struct HoistWeightExpressionsPass
       for (Operation *s : slice)
         cost += costOf(s);
       auto rootType = cast<RankedTensorType>(root.getType());
-      if (weights.empty() || cost < kMinStepsPerElement * rootType.getNumElements())
+      int64_t read = 0;
+      for (Value w : weights)
+        read += cast<RankedTensorType>(w.getType()).getNumElements();
+      // Kept values never outgrow the weights they come from: an expansion
+      // (an outer product, a broadcast) is cheaper to recompute than to hold.
+      if (weights.empty() || cost < kMinStepsPerElement * rootType.getNumElements() ||
+          rootType.getNumElements() > read)
         continue;
       SmallVector<Operation *> ordered(slice.begin(), slice.end());
       llvm::sort(ordered, [](Operation *a, Operation *b) { return a->isBeforeInBlock(b); });

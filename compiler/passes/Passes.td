@@ -96,7 +96,8 @@ def HoistWeightExpressions : Pass<"mm-hoist-weight-expressions", "mlir::ModuleOp
     (`mm.weight`) and constants only, by side-effect-free ops, with a static
     shape and f32 elements, whose computation costs more than copying it
     (at least 4 multiply-adds or elementwise steps per element: a composed
-    weight matrix, a projected bias; not a transpose or a slice) is moved
+    weight matrix, a projected bias; not a transpose or a slice) and no
+    larger than the weights it reads (not an outer product) is moved
     into a public function `<function>_weights<N>` of those weights. In its
     place the function calls the private declaration
     `<function>_weights<N>_cached(weights..., out)` (`llvm.emit_c_interface`,

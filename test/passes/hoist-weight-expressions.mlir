@@ -35,22 +35,28 @@ func.func @composed(%w1: tensor<8x4xf32> {mm.weight = "w1"}, %w2: tensor<6x8xf32
 // -----
 
 // Left alone: a transpose of a weight (recomputing it costs what copying
-// it would), a value that also depends on an input, a value of non-f32
-// elements, and anything of a function that is not public.
+// it would), a value larger than the weights it reads (an outer product),
+// a value that also depends on an input, a value of non-f32 elements, and
+// anything of a function that is not public.
 // CHECK-LABEL: func.func @cheap_or_not_weights_only(
 // CHECK-NOT: _cached
 // CHECK: linalg.transpose
-// CHECK: linalg.matmul
+// CHECK: linalg.matmul ins(%{{.*}}, %{{.*}} : tensor<64x8xf32>, tensor<8x64xf32>)
+// CHECK: linalg.matmul ins(%{{.*}}, %{{.*}} : tensor<4x8xf32>, tensor<8x4xf32>)
 // CHECK: arith.sitofp
 // CHECK-NOT: _cached
 // CHECK-LABEL: func.func private @private_fn(
 // CHECK-NOT: _cached
 // CHECK: return
 func.func @cheap_or_not_weights_only(%w: tensor<8x4xf32> {mm.weight = "w"}, %i: tensor<8x8xi32> {mm.weight = "i"},
-                                     %x: tensor<4x8xf32>) -> (tensor<4x8xf32>, tensor<4x4xf32>, tensor<8x8xf32>) {
+                                     %u: tensor<64x8xf32> {mm.weight = "u"}, %v: tensor<8x64xf32> {mm.weight = "v"},
+                                     %x: tensor<4x8xf32>) -> (tensor<4x8xf32>, tensor<64x64xf32>, tensor<4x4xf32>, tensor<8x8xf32>) {
   %e = tensor.empty() : tensor<4x8xf32>
   %t = linalg.transpose ins(%w : tensor<8x4xf32>) outs(%e : tensor<4x8xf32>) permutation = [1, 0]
   %zero = arith.constant 0.0 : f32
+  %e1 = tensor.empty() : tensor<64x64xf32>
+  %f1 = linalg.fill ins(%zero : f32) outs(%e1 : tensor<64x64xf32>) -> tensor<64x64xf32>
+  %uv = linalg.matmul ins(%u, %v : tensor<64x8xf32>, tensor<8x64xf32>) outs(%f1 : tensor<64x64xf32>) -> tensor<64x64xf32>
   %e2 = tensor.empty() : tensor<4x4xf32>
   %f2 = linalg.fill ins(%zero : f32) outs(%e2 : tensor<4x4xf32>) -> tensor<4x4xf32>
   %p = linalg.matmul ins(%x, %w : tensor<4x8xf32>, tensor<8x4xf32>) outs(%f2 : tensor<4x4xf32>) -> tensor<4x4xf32>
@@ -62,7 +68,7 @@ func.func @cheap_or_not_weights_only(%w: tensor<8x4xf32> {mm.weight = "w"}, %i: 
     %c = arith.sitofp %a : i32 to f32
     linalg.yield %c : f32
   } -> tensor<8x8xf32>
-  return %t, %p, %s : tensor<4x8xf32>, tensor<4x4xf32>, tensor<8x8xf32>
+  return %t, %uv, %p, %s : tensor<4x8xf32>, tensor<64x64xf32>, tensor<4x4xf32>, tensor<8x8xf32>
 }
 func.func private @private_fn(%w1: tensor<8x4xf32> {mm.weight = "w1"}, %w2: tensor<6x8xf32> {mm.weight = "w2"}) -> tensor<6x4xf32> {
   %zero = arith.constant 0.0 : f32
