@@ -3,7 +3,8 @@
 // Objects are cached because running a generator costs seconds (Halide
 // compiles with its own LLVM), while a model's kernels change rarely. The
 // cache key is everything the object depends on: generator, parameters,
-// target and the generator executable's contents. Files appear in the
+// target (for "host", the CPU's name and features), the generator
+// executable's contents and the libHalide it loads. Files appear in the
 // cache only by rename(), so parallel compilations never see half a file.
 //
 //===----------------------------------------------------------------------===//
@@ -21,6 +22,7 @@
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/xxhash.h"
+#include "llvm/TargetParser/Host.h"
 
 #include <map>
 
@@ -251,9 +253,27 @@ bool mm::buildKernels(const std::vector<KernelInstance> &kernels,
     error = "cannot read '" + options.generator + "': " + binary.getError().message();
     return false;
   }
+  // The generator links libHalide dynamically: a new libHalide is a new
+  // compiler even when mm-halide-gen's bytes are the same.
   std::string identity = hex64(llvm::xxh3_64bits(
       llvm::ArrayRef<uint8_t>((const uint8_t *)(*binary)->getBufferStart(),
                               (*binary)->getBufferSize())));
+  llvm::sys::fs::file_status library;
+  if (!options.halideLibrary.empty() && !llvm::sys::fs::status(options.halideLibrary, library))
+    identity += "|" + options.halideLibrary + ":" + std::to_string(library.getSize()) + ":" +
+                std::to_string(llvm::sys::toTimeT(library.getLastModificationTime()));
+  // "host" is whatever CPU runs mmc: a cache shared by machines (a network
+  // home) must not hand one machine's AVX-512 object to an AVX2 one.
+  std::string targetName = options.halideTarget;
+  if (llvm::StringRef(targetName).starts_with("host")) {
+    std::vector<std::string> features;
+    for (const auto &feature : llvm::sys::getHostCPUFeatures())
+      if (feature.getValue())
+        features.push_back(feature.getKey().str());
+    llvm::sort(features);
+    targetName += " = " + llvm::sys::getHostCPUName().str();
+    identity += "|" + targetName + ":" + llvm::join(features, ",");
+  }
   if (std::error_code ec = llvm::sys::fs::create_directories(options.cacheDir)) {
     error = "cannot create the kernel cache '" + options.cacheDir + "': " + ec.message();
     return false;
@@ -274,7 +294,7 @@ bool mm::buildKernels(const std::vector<KernelInstance> &kernels,
                                                   hex64(llvm::xxh3_64bits(key)));
     std::string object = base + ".o";
     std::string what = "kernel " + k.name + " (" + k.generator + " " +
-                       llvm::join(k.params, " ") + ")";
+                       llvm::join(k.params, " ") + ", " + targetName + ")";
     if (!cached(object, what)) {
       std::vector<std::string> args = {options.generator, "-g", k.generator, "-f",
                                        k.halideName(), "-e", "object,h", "target=" + target};
@@ -291,7 +311,7 @@ bool mm::buildKernels(const std::vector<KernelInstance> &kernels,
   std::string key = "runtime|" + options.halideTarget + "|" + identity;
   std::string object =
       pathJoin(options.cacheDir, "halide_runtime-" + hex64(llvm::xxh3_64bits(key)) + ".o");
-  if (!cached(object, "Halide runtime (" + options.halideTarget + ")")) {
+  if (!cached(object, "Halide runtime (" + targetName + ")")) {
     std::vector<std::string> args = {options.generator, "-r", "halide_runtime", "-e", "object",
                                      "target=" + options.halideTarget};
     if (!runGenerator(options, args, {{"halide_runtime.o", object}}, "the Halide runtime",

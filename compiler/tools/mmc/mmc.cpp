@@ -392,6 +392,7 @@ public:
       llvm::sys::path::append(generator, "mm-halide-gen");
       build.generator = std::string(generator);
       build.cacheDir = defaultKernelCacheDir();
+      build.halideLibrary = MM_HALIDE_LIBRARY;
       build.verbose = opts.verbose;
       if (!buildKernels(link.kernels, build, link.kernelObjects, error))
         return fail(error);
