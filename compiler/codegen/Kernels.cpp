@@ -160,18 +160,6 @@ void *mm_runtime_model_cache(const void *kernel, const void *const *weights, int
   }
 }
 
-std::string mm::halideTargetFor(const std::string &target) {
-  static const std::map<std::string, std::string> targets = {
-      {"host", "host"},
-      {"x86-64", "x86-64-linux"},
-      {"x86-64-v2", "x86-64-linux-sse41"},
-      {"x86-64-v3", "x86-64-linux-avx-avx2-f16c-fma-sse41"},
-      // AVX-512 schedules are not tuned: the v3 code runs there.
-      {"x86-64-v4", "x86-64-linux-avx-avx2-f16c-fma-sse41"}};
-  auto it = targets.find(target.empty() ? "host" : target);
-  return it == targets.end() ? "" : it->second;
-}
-
 std::string mm::defaultKernelCacheDir() {
   if (auto dir = llvm::sys::Process::GetEnv("MMC_CACHE_DIR"); dir && !dir->empty())
     return *dir;

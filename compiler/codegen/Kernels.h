@@ -80,10 +80,6 @@ bool buildKernels(const std::vector<KernelInstance> &kernels,
                   const KernelBuildOptions &options, std::vector<std::string> &objects,
                   std::string &error);
 
-/// The Halide target of mmc's --target (host, x86-64, x86-64-v2/v3/v4), or
-/// "" if there is none.
-std::string halideTargetFor(const std::string &target);
-
 /// $MMC_CACHE_DIR, else $XDG_CACHE_HOME/mmc, else ~/.cache/mmc.
 std::string defaultKernelCacheDir();
 

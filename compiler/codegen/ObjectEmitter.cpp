@@ -100,6 +100,26 @@ RegisterTile mm::registerTileFor(const CodegenOptions &options) {
   return tile;
 }
 
+std::string mm::halideTargetFor(const CodegenOptions &options) {
+  if (options.target == "host")
+    return "host";
+  std::string error;
+  std::unique_ptr<llvm::TargetMachine> machine = createTargetMachine(options, error);
+  if (!machine || machine->getTargetTriple().getArch() != llvm::Triple::x86_64 ||
+      !machine->getTargetTriple().isOSLinux())
+    return "";
+  const llvm::MCSubtargetInfo &subtarget = *machine->getMCSubtargetInfo();
+  std::string target = "x86-64-linux";
+  if (!subtarget.checkFeatures("+sse4.1"))
+    return target;
+  if (!subtarget.checkFeatures("+avx,+avx2,+fma,+f16c"))
+    return target + "-sse41";
+  target += "-avx-avx2-f16c-fma-sse41";
+  if (subtarget.checkFeatures("+avx512f,+avx512cd,+avx512bw,+avx512dq,+avx512vl"))
+    target += "-avx512-avx512_skylake";
+  return target;
+}
+
 std::unique_ptr<llvm::Module> mm::translateAndOptimize(mlir::ModuleOp module,
                                                        llvm::LLVMContext &context,
                                                        const CodegenOptions &options,

@@ -40,6 +40,13 @@ struct RegisterTile {
 /// unknown (codegen reports that).
 RegisterTile registerTileFor(const CodegenOptions &options);
 
+/// The Halide target (Halide 14's names) of the kernels for the target:
+/// "host" for the host, else the x86-64 level the CPU's features reach
+/// (SSE4.1; AVX2 + FMA + F16C; AVX-512 as on Skylake-SP), so that any CPU
+/// name LLVM knows works for the kernels too. "" for a target that is not
+/// x86-64 or unknown.
+std::string halideTargetFor(const CodegenOptions &options);
+
 /// Translates a module in the LLVM dialect to LLVM IR and optimizes it for
 /// the target. Returns null and sets ERROR on failure.
 std::unique_ptr<llvm::Module> translateAndOptimize(mlir::ModuleOp module,

@@ -382,11 +382,10 @@ public:
     link.weightExpressions = weightExpressions;
     if (!link.kernels.empty()) {
       KernelBuildOptions build;
-      build.halideTarget = halideTargetFor(opts.codegen.target);
+      build.halideTarget = halideTargetFor(opts.codegen);
       if (build.halideTarget.empty())
         return fail("the Halide kernels have no target '" + opts.codegen.target +
-                    "': use --target=host, x86-64, x86-64-v2, x86-64-v3 or x86-64-v4, or "
-                    "--no-halide");
+                    "': they are built for x86-64 Linux only (use --no-halide)");
       std::string exe = llvm::sys::fs::getMainExecutable(argv0, (void *)&findRuntimeFile);
       llvm::SmallString<256> generator(llvm::sys::path::parent_path(exe));
       llvm::sys::path::append(generator, "mm-halide-gen");
