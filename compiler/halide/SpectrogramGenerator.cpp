@@ -33,11 +33,12 @@ enum class MelNorm { None, Slaney };
 enum class PostOp { None, Log, Db };
 enum class DbType { Power, Magnitude };
 
-/// Radices whose product is `n` (4s first, then 2, 3, 5), or an empty vector
-/// if `n` has another prime factor.
+/// Radices whose product is `n` (8s first, then 4, 2, 3, 5), or an empty
+/// vector if `n` has another prime factor. Fewer, larger radices mean fewer
+/// passes over the tile's data.
 std::vector<int> factorRadices(int n) {
   std::vector<int> radices;
-  for (int r : {4, 2, 3, 5})
+  for (int r : {8, 4, 2, 3, 5})
     while (n % r == 0 && n > 1) {
       radices.push_back(r);
       n /= r;
@@ -108,8 +109,9 @@ Complex sub(const Complex &a, const Complex &b) {
 Complex mulMinusI(const Complex &a) { return {a.im, -a.re}; }
 
 /// The R-point DFT y_k = sum_m exp(-2 pi i m k / R) v_m, with the constant
-/// twiddles folded in (R = 2 and 4 need no multiplication at all; odd R pairs
-/// v_m with v_{R-m} so that each cosine and sine is used once per pair).
+/// twiddles folded in (R = 2 and 4 need no multiplication at all, 8 is two
+/// 4s joined by the eighth roots of unity; odd R pairs v_m with v_{R-m} so
+/// that each cosine and sine is used once per pair).
 std::vector<Complex> smallDft(const std::vector<Complex> &v) {
   const int r = static_cast<int>(v.size());
   if (r == 2)
@@ -118,6 +120,24 @@ std::vector<Complex> smallDft(const std::vector<Complex> &v) {
     Complex s02 = add(v[0], v[2]), d02 = sub(v[0], v[2]);
     Complex s13 = add(v[1], v[3]), d13 = mulMinusI(sub(v[1], v[3]));
     return {add(s02, s13), add(d02, d13), sub(s02, s13), sub(d02, d13)};
+  }
+  if (r == 8) {
+    // Two 4-point DFTs of the even and odd inputs, joined with the twiddles
+    // exp(-2 pi i k / 8): (1, (1-i)/sqrt2, -i, -(1+i)/sqrt2).
+    std::vector<Complex> e = smallDft({v[0], v[2], v[4], v[6]});
+    std::vector<Complex> o = smallDft({v[1], v[3], v[5], v[7]});
+    const float h = static_cast<float>(std::sqrt(0.5));
+    std::vector<Complex> t = {
+        o[0],
+        {h * (o[1].re + o[1].im), h * (o[1].im - o[1].re)},
+        mulMinusI(o[2]),
+        {h * (o[3].im - o[3].re), -h * (o[3].re + o[3].im)}};
+    std::vector<Complex> y(8);
+    for (int k = 0; k < 4; ++k) {
+      y[k] = add(e[k], t[k]);
+      y[k + 4] = sub(e[k], t[k]);
+    }
+    return y;
   }
   std::vector<Complex> y(r);
   Complex total = v[0];
@@ -218,12 +238,14 @@ public:
     // logic.
     Func mirrored = BoundaryConditions::mirror_interior(
         audio, {{0, length}, {Expr(), Expr()}});
-    padded(i, b) = mirrored(i, b);
+    padded(i, b) = mirrored(i - half, b);
 
+    // The frames of a tile, transposed: frameT(f, p, b) = sample p of frame
+    // f, stored with f innermost (see the schedule).
+    frameT(f, i, b) = padded(f * hop + i, b);
     // The FFT input: z[j] = x[2j] + i x[2j+1] of each windowed frame.
-    z(f, j, b) = Tuple(windowTable(2 * j) * padded(f * hop + 2 * j - half, b),
-                       windowTable(2 * j + 1) *
-                           padded(f * hop + 2 * j + 1 - half, b));
+    z(f, j, b) = Tuple(windowTable(2 * j) * frameT(f, 2 * j, b),
+                       windowTable(2 * j + 1) * frameT(f, 2 * j + 1, b));
 
     // Stockham stages. After a stage with span `span` and radix R, flat index
     // q = a * span * R + r * span + s lives at stage(f, s, r, a, b).
@@ -297,7 +319,9 @@ public:
     }
     spec(f, j, b) = normalized ? pw * scale : pw;
 
-    // Mel projection as a scatter over the bins that touch a triangle.
+    // Mel projection. Up to kMaxUnrolledMels mels, each mel is its own sum
+    // over the bins of its triangle (the output loop over mels is unrolled,
+    // so that the mux below folds away); above, a scatter over the bins.
     Func value("value");
     int binLo = 0, binCount = nFreqs;
     if (nMels > 0) {
@@ -332,11 +356,27 @@ public:
         binHi = 0;
       }
       binCount = binHi - binLo + 1;
+      if (nMels <= kMaxUnrolledMels) {
+        std::vector<Expr> perMel;
+        for (int mel = 0; mel < nMels; ++mel) {
+          Expr sum;
+          for (int k = 0; k < nFreqs; ++k) {
+            if (fb[k][mel] == 0.0)
+              continue;
+            Expr term = static_cast<float>(fb[k][mel]) * spec(f, k, b);
+            sum = sum.defined() ? sum + term : term;
+          }
+          perMel.push_back(sum.defined() ? sum : Expr(0.0f));
+        }
+        value(f, j, b) = nMels == 1 ? perMel[0] : mux(j, perMel);
+        unrollMels = true;
+      }
       RDom rb(0, 2, binLo, binCount, "rb");
       mel(f, j, b) = 0.0f;
       mel(f, clamp(firstMel(rb.y) + rb.x, 0, nMels - 1), b) +=
           weights(rb.x, rb.y) * spec(f, rb.y, b);
-      value(f, j, b) = mel(f, j, b);
+      if (!unrollMels)
+        value(f, j, b) = mel(f, j, b);
       melRDom = rb;
     } else {
       value(f, j, b) = spec(f, j, b);
@@ -409,8 +449,7 @@ public:
         .split(f, fo, fi, vec, TailStrategy::GuardWithIf)
         .reorder(fi, j, fo, b)
         .fuse(fo, b, tile)
-        .parallel(tile)
-        .vectorize(fi);
+        .parallel(tile);
     tiled.split(f, fo, fi, vec, TailStrategy::ShiftInwards)
         .reorder(fi, j, fo, b)
         .fuse(fo, b, tile)
@@ -419,6 +458,7 @@ public:
     for (size_t st = 0; st < butterfly.size(); ++st) {
       butterfly[st]
           .compute_at(tiled, tile)
+          .bound_extent(f, vec)
           .reorder(f, r, s, a, b)
           .vectorize(f, vec)
           .unroll(r);
@@ -428,10 +468,23 @@ public:
           .vectorize(f, vec)
           .unroll(m);
     }
-    spec.compute_at(tiled, tile).vectorize(f, vec);
+    spec.compute_at(tiled, tile).bound_extent(f, vec).vectorize(f, vec);
     padded.compute_root().vectorize(i, vec);
-    if (nMels > 0) {
-      mel.compute_at(tiled, tile).vectorize(f, vec);
+    {
+      Var io("io"), ii("ii");
+      frameT.compute_at(tiled, tile)
+          .bound_extent(f, vec)
+          .split(i, io, ii, vec, TailStrategy::GuardWithIf)
+          .reorder(f, ii, io, b)
+          .unroll(f)
+          .vectorize(ii);
+    }
+    if (unrollMels) {
+      // The sums read spec at constant bins: one vector FMA per nonzero.
+      tiled.unroll(j);
+      tiled.specialize(frames < vec).unroll(j);
+    } else if (nMels > 0) {
+      mel.compute_at(tiled, tile).bound_extent(f, vec).vectorize(f, vec);
       mel.update()
           .reorder(f, melRDom.x, melRDom.y, b)
           .vectorize(f, vec)
@@ -442,11 +495,14 @@ public:
   }
 
 private:
-  Var f{"f"}, j{"j"}, b{"b"}, s{"s"}, r{"r"}, a{"a"}, m{"m"}, i{"i"};
-  Func padded{"padded"}, z{"frames"}, spec{"spec"}, mel{"mel"}, body{"body"}, peak{"peak"};
+  Var f{"f"}, j{"j"}, b{"b"}, s{"s"}, r{"r"}, a{"a"}, m{"m"}, i{"i"}, g{"g"}, t{"t"};
+  Func padded{"padded"}, frameT{"frame_t"}, z{"frames"}, spec{"spec"}, mel{"mel"}, body{"body"}, peak{"peak"};
   std::vector<Func> butterfly, twiddledInput;
   std::vector<int> spans;
   RDom melRDom;
+  bool unrollMels = false;
+  /// Above this many mels the unrolled per-mel sums make too much code.
+  static constexpr int kMaxUnrolledMels = 128;
 };
 
 } // namespace
