@@ -139,23 +139,32 @@ std::vector<Complex> smallDft(const std::vector<Complex> &v) {
     }
     return y;
   }
-  std::vector<Complex> y(r);
+  // Odd R: with S_m = v_m + v_{R-m} and D_m = v_m - v_{R-m}, y_k and y_{R-k}
+  // share A_k = v_0 + sum_m cos(2 pi m k / R) S_m and
+  // B_k = sum_m sin(2 pi m k / R) D_m: y_k = A_k - i B_k, y_{R-k} = A_k + i B_k.
+  const int pairs = (r - 1) / 2;
+  std::vector<Complex> sums, diffs;
   Complex total = v[0];
-  for (int m = 1; m < r; ++m)
-    total = add(total, v[m]);
+  for (int m = 1; m <= pairs; ++m) {
+    sums.push_back(add(v[m], v[r - m]));
+    diffs.push_back(sub(v[m], v[r - m]));
+    total = add(total, sums.back());
+  }
+  std::vector<Complex> y(r);
   y[0] = total;
-  for (int k = 1; k < r; ++k) {
-    Expr re = v[0].re, im = v[0].im;
-    for (int m = 1; 2 * m < r; ++m) {
+  for (int k = 1; k <= pairs; ++k) {
+    Complex sumA = v[0], sumB;
+    for (int m = 1; m <= pairs; ++m) {
       double theta = 2.0 * M_PI * double(m * k % r) / double(r);
       float c = static_cast<float>(std::cos(theta));
-      float s = static_cast<float>(std::sin(theta));
-      const Complex &p = v[m], &q = v[r - m];
-      // (p.re + i p.im)(c - i s) + (q.re + i q.im)(c + i s)
-      re += c * (p.re + q.re) + s * (p.im - q.im);
-      im += c * (p.im + q.im) - s * (p.re - q.re);
+      float sn = static_cast<float>(std::sin(theta));
+      const Complex &sm = sums[m - 1], &dm = diffs[m - 1];
+      sumA = {sumA.re + c * sm.re, sumA.im + c * sm.im};
+      sumB = m == 1 ? Complex{sn * dm.re, sn * dm.im}
+                    : Complex{sumB.re + sn * dm.re, sumB.im + sn * dm.im};
     }
-    y[k] = {re, im};
+    y[k] = {sumA.re + sumB.im, sumA.im - sumB.re};
+    y[r - k] = {sumA.re - sumB.im, sumA.im + sumB.re};
   }
   return y;
 }
@@ -297,27 +306,37 @@ public:
     }
     const int lastStage = int(radices.size()) - 1;
 
-    // Split step: X[k] = E[k] + exp(-2 pi i k / n) O[k] for k in [0, n/2].
-    Buffer<float, 2> splitTwiddle(nFreqs, 2, "rfft_twiddle");
-    for (int k = 0; k < nFreqs; ++k) {
+    // Split step: X[k] = E[k] + W^k O[k] for k in [0, n/2], W = exp(-2 pi i / n).
+    // Bins k and n/2 - k read the same two values and, with T = W^k O[k],
+    // X[k] = E + T and X[n/2 - k] = conj(E - T): one pass over k <= n/4
+    // gives both. The halves of E and O move into the final scale.
+    const int quarter = half / 2;
+    Buffer<float, 2> splitTwiddle(quarter + 1, 2, "rfft_twiddle");
+    for (int k = 0; k <= quarter; ++k) {
       double theta = -2.0 * M_PI * k / double(n);
       splitTwiddle(k, 0) = static_cast<float>(std::cos(theta));
       splitTwiddle(k, 1) = static_cast<float>(std::sin(theta));
     }
-    Tuple za = readFlat(lastStage, f, j % half, b);
+    Tuple za = readFlat(lastStage, f, j, b);
     Tuple zb = readFlat(lastStage, f, (half - j) % half, b);
-    Expr eRe = 0.5f * (za[0] + zb[0]), eIm = 0.5f * (za[1] - zb[1]);
-    Expr oRe = 0.5f * (za[1] + zb[1]), oIm = -0.5f * (za[0] - zb[0]);
+    Expr eRe = za[0] + zb[0], eIm = za[1] - zb[1];
+    Expr oRe = za[1] + zb[1], oIm = zb[0] - za[0];
     Expr c = splitTwiddle(j, 0), d = splitTwiddle(j, 1);
-    Expr xRe = eRe + oRe * c - oIm * d;
-    Expr xIm = eIm + oRe * d + oIm * c;
-    Expr pw = xRe * xRe + xIm * xIm;
-    float scale = normalized ? static_cast<float>(1.0 / windowSq) : 1.0f;
+    Expr tRe = oRe * c - oIm * d, tIm = oRe * d + oIm * c;
+    Expr pLo = (eRe + tRe) * (eRe + tRe) + (eIm + tIm) * (eIm + tIm);
+    Expr pHi = (eRe - tRe) * (eRe - tRe) + (eIm - tIm) * (eIm - tIm);
+    double scale = normalized ? 1.0 / windowSq : 1.0;
     if (power == 1) {
-      pw = sqrt(pw);
-      scale = normalized ? static_cast<float>(1.0 / std::sqrt(windowSq)) : 1.0f;
+      pLo = sqrt(pLo);
+      pHi = sqrt(pHi);
+      scale = 0.5 * (normalized ? 1.0 / std::sqrt(windowSq) : 1.0);
+    } else {
+      scale *= 0.25;
     }
-    spec(f, j, b) = normalized ? pw * scale : pw;
+    specPair(f, j, b) = Tuple(static_cast<float>(scale) * pLo,
+                              static_cast<float>(scale) * pHi);
+    spec(f, j, b) = select(j <= quarter, specPair(f, min(j, quarter), b)[0],
+                           specPair(f, clamp(half - j, 0, quarter), b)[1]);
 
     // Mel projection. Up to kMaxUnrolledMels mels, each mel is its own sum
     // over the bins of its triangle (the output loop over mels is unrolled,
@@ -468,7 +487,7 @@ public:
           .vectorize(f, vec)
           .unroll(m);
     }
-    spec.compute_at(tiled, tile).bound_extent(f, vec).vectorize(f, vec);
+    specPair.compute_at(tiled, tile).bound_extent(f, vec).vectorize(f, vec);
     padded.compute_root().vectorize(i, vec);
     {
       Var io("io"), ii("ii");
@@ -496,7 +515,7 @@ public:
 
 private:
   Var f{"f"}, j{"j"}, b{"b"}, s{"s"}, r{"r"}, a{"a"}, m{"m"}, i{"i"}, g{"g"}, t{"t"};
-  Func padded{"padded"}, frameT{"frame_t"}, z{"frames"}, spec{"spec"}, mel{"mel"}, body{"body"}, peak{"peak"};
+  Func padded{"padded"}, frameT{"frame_t"}, z{"frames"}, specPair{"spec_pair"}, spec{"spec"}, mel{"mel"}, body{"body"}, peak{"peak"};
   std::vector<Func> butterfly, twiddledInput;
   std::vector<int> spans;
   RDom melRDom;
