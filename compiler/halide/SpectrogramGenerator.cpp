@@ -5,16 +5,19 @@
 //
 // The STFT is a real FFT computed as a complex FFT of half the size (even
 // samples in the real part, odd ones in the imaginary part) followed by the
-// usual split step. The complex FFT is a mixed-radix (4, 2, 3, 5) Stockham
-// transform unrolled at generator time, one Func per stage, with the frames
-// of a tile in the vector lanes: every butterfly is a handful of vector ops on
-// 8 or 16 frames at once, and no stage needs a bit-reversal.
+// usual split step (bins k and n/2 - k in one go). The complex FFT is a
+// mixed-radix (8, 4, 2, 3, 5) Stockham transform unrolled at generator time,
+// one Func per stage, with the frames of a tile in the vector lanes: every
+// butterfly is a handful of vector ops on 8 or 16 frames at once, and no
+// stage needs a bit-reversal. A tile's frames are first transposed into a
+// frames-innermost buffer, a block of 16 samples of 16 frames at a time.
 //
 // The window and the mel filter bank are computed here from the
 // GeneratorParams (in double, with torchaudio's formulas) and embedded in the
-// object as constants. The mel step is a scatter: each frequency bin lies in at
-// most two adjacent triangles, so it costs two multiply-adds per bin instead
-// of a dense n_freqs x n_mels product.
+// object as constants. Each frequency bin lies in at most two adjacent
+// triangles, so the mel step costs at most two multiply-adds per bin instead
+// of a dense n_freqs x n_mels product: one unrolled sum per mel over its
+// triangle's bins (up to 128 mels), else a scatter over the bins.
 //
 //===----------------------------------------------------------------------===//
 
@@ -141,7 +144,8 @@ std::vector<Complex> smallDft(const std::vector<Complex> &v) {
   }
   // Odd R: with S_m = v_m + v_{R-m} and D_m = v_m - v_{R-m}, y_k and y_{R-k}
   // share A_k = v_0 + sum_m cos(2 pi m k / R) S_m and
-  // B_k = sum_m sin(2 pi m k / R) D_m: y_k = A_k - i B_k, y_{R-k} = A_k + i B_k.
+  // B_k = sum_m sin(2 pi m k / R) D_m: y_k = A_k - i B_k and
+  // y_{R-k} = A_k + i B_k.
   const int pairs = (r - 1) / 2;
   std::vector<Complex> sums, diffs;
   Complex total = v[0];
@@ -242,14 +246,14 @@ public:
     Expr length = audio.dim(0).extent();
     // center=True, pad_mode="reflect": frame f starts at sample
     // f * hop - n/2, and samples outside [0, L) mirror without repeating the
-    // edge sample. The padded signal is materialized once (a cheap
-    // sequential pass), so that the strided frame loads carry no boundary
-    // logic.
+    // edge sample. The padded signal (padded(i) = x[i - n/2]) is
+    // materialized once (a cheap sequential pass), so that the frame loads
+    // carry no boundary logic.
     Func mirrored = BoundaryConditions::mirror_interior(
         audio, {{0, length}, {Expr(), Expr()}});
     padded(i, b) = mirrored(i - half, b);
 
-    // The frames of a tile, transposed: frameT(f, p, b) = sample p of frame
+    // The frames of a tile, transposed: frameT(f, i, b) = sample i of frame
     // f, stored with f innermost (see the schedule).
     frameT(f, i, b) = padded(f * hop + i, b);
     // The FFT input: z[j] = x[2j] + i x[2j+1] of each windowed frame.
@@ -306,7 +310,8 @@ public:
     }
     const int lastStage = int(radices.size()) - 1;
 
-    // Split step: X[k] = E[k] + W^k O[k] for k in [0, n/2], W = exp(-2 pi i / n).
+    // Split step: X[k] = E[k] + W^k O[k] for k in [0, n/2], with
+    // W = exp(-2 pi i / n).
     // Bins k and n/2 - k read the same two values and, with T = W^k O[k],
     // X[k] = E + T and X[n/2 - k] = conj(E - T): one pass over k <= n/4
     // gives both. The halves of E and O move into the final scale.
@@ -446,14 +451,30 @@ public:
 
     // SCHEDULE
     // Measured on "Intel(R) Xeon(R) Processor" (Sapphire Rapids, KVM, 2 cores,
-    // AVX-512), 2026-11-27: 3 s at n_fft 512, hop 160, 80 mels + log in
-    // 0.15 ms on 1 thread (FFTW r2c + sgemm: 0.55-0.93 ms; bench/kernels.sh).
-    // Materializing the padded signal first saved ~15% (the frame loads are
-    // strided gathers either way; a 2-D vectorized transpose was slower).
-    // One tile = one vector of frames (16 with AVX-512, 8 with AVX2/FMA);
-    // every FFT stage of a tile (32 KB at n_fft 512 and 16 lanes) stays in
-    // L1/L2, and tiles are spread over the threads. Two vectors per tile
-    // doubles the stages' footprint for no gain.
+    // AVX-512, other jobs running), 2026-11-27, 1 thread, thread CPU time per
+    // call of the kernel alone (medians; before -> after the session-4
+    // changes): 1 s at n_fft 400, hop 160, 64 mels + log (W1) 44 -> 29 us;
+    // 3 s at n_fft 512, hop 160, 80 mels + log (W2) 160 -> 110 us; W1's
+    // shape at B=16 730 -> 510 us. perf of W1 before: the frame gather (16
+    // scalar loads + inserts per vector) ~1/3 of the kernel, each of the 4
+    // FFT passes and the split step ~10%, the mel scatter ~10%, log 6%,
+    // the padded copy 9%. Now: the frame transpose ~20% (64 vpermt2ps per
+    // 16x16 block: the shuffle port is the limit), the 3 FFT passes ~15%
+    // each, split step ~8%, mel sums + log ~15%, padded copy + call ~10%.
+    // - Frames: frame_t(f, i) = padded(f * hop + i) per tile, f innermost and
+    //   unrolled, i vectorized: Halide turns the 16 strided stores into one
+    //   dense store of an interleave of 16 dense loads (a 16x16 transpose in
+    //   registers). 2-D vectorizing frame_t instead makes scalar gathers or
+    //   scatters; reading audio through the mirror instead of the padded copy
+    //   splits the loop into many guarded versions and was slower.
+    // - Radix 8 first (200 = 8*5*5, 256 = 8*8*4): one pass fewer.
+    // - Mel: unrolled per-mel sums instead of the scatter (no read-modify-
+    //   write of the accumulator, no index arithmetic).
+    // One tile = one vector of frames (16 with AVX-512, 8 with AVX2/FMA); a
+    // tile's stages (~25 KB each at n_fft 400 and 16 lanes) live in L1/L2,
+    // and tiles are spread over the threads. Two vectors per tile doubles
+    // the stages' footprint for no gain. Whole tiles (the last one shifted
+    // inwards) cost W1 112 frames for 101.
     const int vec = natural_vector_size<float>();
     Func tiled = clampTop ? body : Func(output);
     if (clampTop) {
@@ -461,7 +482,10 @@ public:
       output.vectorize(f, vec, TailStrategy::GuardWithIf);
     }
     // Whole tiles (the last one shifted inwards) keep every stage's extent a
-    // constant vector; only inputs shorter than one tile need the guard.
+    // constant vector; only inputs shorter than one tile need the guard. Its
+    // output loop stays scalar, and every per-tile stage is bounded to one
+    // vector of frames, so that a short input's stages all cover the same
+    // shifted frames (frame_t's unrolled loop needs a constant extent).
     Var fo("fo"), fi("fi"), tile("tile");
     Expr frames = 1 + length / hop;
     tiled.specialize(frames < vec)
@@ -490,6 +514,8 @@ public:
     specPair.compute_at(tiled, tile).bound_extent(f, vec).vectorize(f, vec);
     padded.compute_root().vectorize(i, vec);
     {
+      // f unrolled, i vectorized: 16 strided stores of dense padded rows,
+      // which Halide merges into one store of their interleaving.
       Var io("io"), ii("ii");
       frameT.compute_at(tiled, tile)
           .bound_extent(f, vec)
@@ -514,8 +540,10 @@ public:
   }
 
 private:
-  Var f{"f"}, j{"j"}, b{"b"}, s{"s"}, r{"r"}, a{"a"}, m{"m"}, i{"i"}, g{"g"}, t{"t"};
-  Func padded{"padded"}, frameT{"frame_t"}, z{"frames"}, specPair{"spec_pair"}, spec{"spec"}, mel{"mel"}, body{"body"}, peak{"peak"};
+  Var f{"f"}, j{"j"}, b{"b"}, s{"s"}, r{"r"}, a{"a"}, m{"m"}, i{"i"};
+  Func padded{"padded"}, frameT{"frame_t"}, z{"frames"};
+  Func specPair{"spec_pair"}, spec{"spec"}, mel{"mel"}, body{"body"},
+      peak{"peak"};
   std::vector<Func> butterfly, twiddledInput;
   std::vector<int> spans;
   RDom melRDom;
