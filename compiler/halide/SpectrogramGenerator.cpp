@@ -5,16 +5,19 @@
 //
 // The STFT is a real FFT computed as a complex FFT of half the size (even
 // samples in the real part, odd ones in the imaginary part) followed by the
-// usual split step. The complex FFT is a mixed-radix (4, 2, 3, 5) Stockham
-// transform unrolled at generator time, one Func per stage, with the frames
-// of a tile in the vector lanes: every butterfly is a handful of vector ops on
-// 8 or 16 frames at once, and no stage needs a bit-reversal.
+// usual split step (bins k and n/2 - k in one go). The complex FFT is a
+// mixed-radix (8, 4, 2, 3, 5) Stockham transform unrolled at generator time,
+// one Func per stage, with the frames of a tile in the vector lanes: every
+// butterfly is a handful of vector ops on 8 or 16 frames at once, and no
+// stage needs a bit-reversal. A tile's frames are first transposed into a
+// frames-innermost buffer, a block of 16 samples of 16 frames at a time.
 //
 // The window and the mel filter bank are computed here from the
 // GeneratorParams (in double, with torchaudio's formulas) and embedded in the
-// object as constants. The mel step is a scatter: each frequency bin lies in at
-// most two adjacent triangles, so it costs two multiply-adds per bin instead
-// of a dense n_freqs x n_mels product.
+// object as constants. Each frequency bin lies in at most two adjacent
+// triangles, so the mel step costs at most two multiply-adds per bin instead
+// of a dense n_freqs x n_mels product: one unrolled sum per mel over its
+// triangle's bins (up to 128 mels), else a scatter over the bins.
 //
 //===----------------------------------------------------------------------===//
 
@@ -33,11 +36,12 @@ enum class MelNorm { None, Slaney };
 enum class PostOp { None, Log, Db };
 enum class DbType { Power, Magnitude };
 
-/// Radices whose product is `n` (4s first, then 2, 3, 5), or an empty vector
-/// if `n` has another prime factor.
+/// Radices whose product is `n` (8s first, then 4, 2, 3, 5), or an empty
+/// vector if `n` has another prime factor. Fewer, larger radices mean fewer
+/// passes over the tile's data.
 std::vector<int> factorRadices(int n) {
   std::vector<int> radices;
-  for (int r : {4, 2, 3, 5})
+  for (int r : {8, 4, 2, 3, 5})
     while (n % r == 0 && n > 1) {
       radices.push_back(r);
       n /= r;
@@ -108,8 +112,9 @@ Complex sub(const Complex &a, const Complex &b) {
 Complex mulMinusI(const Complex &a) { return {a.im, -a.re}; }
 
 /// The R-point DFT y_k = sum_m exp(-2 pi i m k / R) v_m, with the constant
-/// twiddles folded in (R = 2 and 4 need no multiplication at all; odd R pairs
-/// v_m with v_{R-m} so that each cosine and sine is used once per pair).
+/// twiddles folded in (R = 2 and 4 need no multiplication at all, 8 is two
+/// 4s joined by the eighth roots of unity; odd R pairs v_m with v_{R-m} so
+/// that each cosine and sine is used once per pair).
 std::vector<Complex> smallDft(const std::vector<Complex> &v) {
   const int r = static_cast<int>(v.size());
   if (r == 2)
@@ -119,23 +124,51 @@ std::vector<Complex> smallDft(const std::vector<Complex> &v) {
     Complex s13 = add(v[1], v[3]), d13 = mulMinusI(sub(v[1], v[3]));
     return {add(s02, s13), add(d02, d13), sub(s02, s13), sub(d02, d13)};
   }
-  std::vector<Complex> y(r);
+  if (r == 8) {
+    // Two 4-point DFTs of the even and odd inputs, joined with the twiddles
+    // exp(-2 pi i k / 8): (1, (1-i)/sqrt2, -i, -(1+i)/sqrt2).
+    std::vector<Complex> e = smallDft({v[0], v[2], v[4], v[6]});
+    std::vector<Complex> o = smallDft({v[1], v[3], v[5], v[7]});
+    const float h = static_cast<float>(std::sqrt(0.5));
+    std::vector<Complex> t = {
+        o[0],
+        {h * (o[1].re + o[1].im), h * (o[1].im - o[1].re)},
+        mulMinusI(o[2]),
+        {h * (o[3].im - o[3].re), -h * (o[3].re + o[3].im)}};
+    std::vector<Complex> y(8);
+    for (int k = 0; k < 4; ++k) {
+      y[k] = add(e[k], t[k]);
+      y[k + 4] = sub(e[k], t[k]);
+    }
+    return y;
+  }
+  // Odd R: with S_m = v_m + v_{R-m} and D_m = v_m - v_{R-m}, y_k and y_{R-k}
+  // share A_k = v_0 + sum_m cos(2 pi m k / R) S_m and
+  // B_k = sum_m sin(2 pi m k / R) D_m: y_k = A_k - i B_k and
+  // y_{R-k} = A_k + i B_k.
+  const int pairs = (r - 1) / 2;
+  std::vector<Complex> sums, diffs;
   Complex total = v[0];
-  for (int m = 1; m < r; ++m)
-    total = add(total, v[m]);
+  for (int m = 1; m <= pairs; ++m) {
+    sums.push_back(add(v[m], v[r - m]));
+    diffs.push_back(sub(v[m], v[r - m]));
+    total = add(total, sums.back());
+  }
+  std::vector<Complex> y(r);
   y[0] = total;
-  for (int k = 1; k < r; ++k) {
-    Expr re = v[0].re, im = v[0].im;
-    for (int m = 1; 2 * m < r; ++m) {
+  for (int k = 1; k <= pairs; ++k) {
+    Complex sumA = v[0], sumB;
+    for (int m = 1; m <= pairs; ++m) {
       double theta = 2.0 * M_PI * double(m * k % r) / double(r);
       float c = static_cast<float>(std::cos(theta));
-      float s = static_cast<float>(std::sin(theta));
-      const Complex &p = v[m], &q = v[r - m];
-      // (p.re + i p.im)(c - i s) + (q.re + i q.im)(c + i s)
-      re += c * (p.re + q.re) + s * (p.im - q.im);
-      im += c * (p.im + q.im) - s * (p.re - q.re);
+      float sn = static_cast<float>(std::sin(theta));
+      const Complex &sm = sums[m - 1], &dm = diffs[m - 1];
+      sumA = {sumA.re + c * sm.re, sumA.im + c * sm.im};
+      sumB = m == 1 ? Complex{sn * dm.re, sn * dm.im}
+                    : Complex{sumB.re + sn * dm.re, sumB.im + sn * dm.im};
     }
-    y[k] = {re, im};
+    y[k] = {sumA.re + sumB.im, sumA.im - sumB.re};
+    y[r - k] = {sumA.re - sumB.im, sumA.im + sumB.re};
   }
   return y;
 }
@@ -213,17 +246,19 @@ public:
     Expr length = audio.dim(0).extent();
     // center=True, pad_mode="reflect": frame f starts at sample
     // f * hop - n/2, and samples outside [0, L) mirror without repeating the
-    // edge sample. The padded signal is materialized once (a cheap
-    // sequential pass), so that the strided frame loads carry no boundary
-    // logic.
+    // edge sample. The padded signal (padded(i) = x[i - n/2]) is
+    // materialized once (a cheap sequential pass), so that the frame loads
+    // carry no boundary logic.
     Func mirrored = BoundaryConditions::mirror_interior(
         audio, {{0, length}, {Expr(), Expr()}});
-    padded(i, b) = mirrored(i, b);
+    padded(i, b) = mirrored(i - half, b);
 
+    // The frames of a tile, transposed: frameT(f, i, b) = sample i of frame
+    // f, stored with f innermost (see the schedule).
+    frameT(f, i, b) = padded(f * hop + i, b);
     // The FFT input: z[j] = x[2j] + i x[2j+1] of each windowed frame.
-    z(f, j, b) = Tuple(windowTable(2 * j) * padded(f * hop + 2 * j - half, b),
-                       windowTable(2 * j + 1) *
-                           padded(f * hop + 2 * j + 1 - half, b));
+    z(f, j, b) = Tuple(windowTable(2 * j) * frameT(f, 2 * j, b),
+                       windowTable(2 * j + 1) * frameT(f, 2 * j + 1, b));
 
     // Stockham stages. After a stage with span `span` and radix R, flat index
     // q = a * span * R + r * span + s lives at stage(f, s, r, a, b).
@@ -275,29 +310,42 @@ public:
     }
     const int lastStage = int(radices.size()) - 1;
 
-    // Split step: X[k] = E[k] + exp(-2 pi i k / n) O[k] for k in [0, n/2].
-    Buffer<float, 2> splitTwiddle(nFreqs, 2, "rfft_twiddle");
-    for (int k = 0; k < nFreqs; ++k) {
+    // Split step: X[k] = E[k] + W^k O[k] for k in [0, n/2], with
+    // W = exp(-2 pi i / n).
+    // Bins k and n/2 - k read the same two values and, with T = W^k O[k],
+    // X[k] = E + T and X[n/2 - k] = conj(E - T): one pass over k <= n/4
+    // gives both. The halves of E and O move into the final scale.
+    const int quarter = half / 2;
+    Buffer<float, 2> splitTwiddle(quarter + 1, 2, "rfft_twiddle");
+    for (int k = 0; k <= quarter; ++k) {
       double theta = -2.0 * M_PI * k / double(n);
       splitTwiddle(k, 0) = static_cast<float>(std::cos(theta));
       splitTwiddle(k, 1) = static_cast<float>(std::sin(theta));
     }
-    Tuple za = readFlat(lastStage, f, j % half, b);
+    Tuple za = readFlat(lastStage, f, j, b);
     Tuple zb = readFlat(lastStage, f, (half - j) % half, b);
-    Expr eRe = 0.5f * (za[0] + zb[0]), eIm = 0.5f * (za[1] - zb[1]);
-    Expr oRe = 0.5f * (za[1] + zb[1]), oIm = -0.5f * (za[0] - zb[0]);
+    Expr eRe = za[0] + zb[0], eIm = za[1] - zb[1];
+    Expr oRe = za[1] + zb[1], oIm = zb[0] - za[0];
     Expr c = splitTwiddle(j, 0), d = splitTwiddle(j, 1);
-    Expr xRe = eRe + oRe * c - oIm * d;
-    Expr xIm = eIm + oRe * d + oIm * c;
-    Expr pw = xRe * xRe + xIm * xIm;
-    float scale = normalized ? static_cast<float>(1.0 / windowSq) : 1.0f;
+    Expr tRe = oRe * c - oIm * d, tIm = oRe * d + oIm * c;
+    Expr pLo = (eRe + tRe) * (eRe + tRe) + (eIm + tIm) * (eIm + tIm);
+    Expr pHi = (eRe - tRe) * (eRe - tRe) + (eIm - tIm) * (eIm - tIm);
+    double scale = normalized ? 1.0 / windowSq : 1.0;
     if (power == 1) {
-      pw = sqrt(pw);
-      scale = normalized ? static_cast<float>(1.0 / std::sqrt(windowSq)) : 1.0f;
+      pLo = sqrt(pLo);
+      pHi = sqrt(pHi);
+      scale = 0.5 * (normalized ? 1.0 / std::sqrt(windowSq) : 1.0);
+    } else {
+      scale *= 0.25;
     }
-    spec(f, j, b) = normalized ? pw * scale : pw;
+    specPair(f, j, b) = Tuple(static_cast<float>(scale) * pLo,
+                              static_cast<float>(scale) * pHi);
+    spec(f, j, b) = select(j <= quarter, specPair(f, min(j, quarter), b)[0],
+                           specPair(f, clamp(half - j, 0, quarter), b)[1]);
 
-    // Mel projection as a scatter over the bins that touch a triangle.
+    // Mel projection. Up to kMaxUnrolledMels mels, each mel is its own sum
+    // over the bins of its triangle (the output loop over mels is unrolled,
+    // so that the mux below folds away); above, a scatter over the bins.
     Func value("value");
     int binLo = 0, binCount = nFreqs;
     if (nMels > 0) {
@@ -332,11 +380,27 @@ public:
         binHi = 0;
       }
       binCount = binHi - binLo + 1;
+      if (nMels <= kMaxUnrolledMels) {
+        std::vector<Expr> perMel;
+        for (int mel = 0; mel < nMels; ++mel) {
+          Expr sum;
+          for (int k = 0; k < nFreqs; ++k) {
+            if (fb[k][mel] == 0.0)
+              continue;
+            Expr term = static_cast<float>(fb[k][mel]) * spec(f, k, b);
+            sum = sum.defined() ? sum + term : term;
+          }
+          perMel.push_back(sum.defined() ? sum : Expr(0.0f));
+        }
+        value(f, j, b) = nMels == 1 ? perMel[0] : mux(j, perMel);
+        unrollMels = true;
+      }
       RDom rb(0, 2, binLo, binCount, "rb");
       mel(f, j, b) = 0.0f;
       mel(f, clamp(firstMel(rb.y) + rb.x, 0, nMels - 1), b) +=
           weights(rb.x, rb.y) * spec(f, rb.y, b);
-      value(f, j, b) = mel(f, j, b);
+      if (!unrollMels)
+        value(f, j, b) = mel(f, j, b);
       melRDom = rb;
     } else {
       value(f, j, b) = spec(f, j, b);
@@ -387,14 +451,30 @@ public:
 
     // SCHEDULE
     // Measured on "Intel(R) Xeon(R) Processor" (Sapphire Rapids, KVM, 2 cores,
-    // AVX-512), 2026-11-27: 3 s at n_fft 512, hop 160, 80 mels + log in
-    // 0.15 ms on 1 thread (FFTW r2c + sgemm: 0.55-0.93 ms; bench/kernels.sh).
-    // Materializing the padded signal first saved ~15% (the frame loads are
-    // strided gathers either way; a 2-D vectorized transpose was slower).
-    // One tile = one vector of frames (16 with AVX-512, 8 with AVX2/FMA);
-    // every FFT stage of a tile (32 KB at n_fft 512 and 16 lanes) stays in
-    // L1/L2, and tiles are spread over the threads. Two vectors per tile
-    // doubles the stages' footprint for no gain.
+    // AVX-512, other jobs running), 2026-11-27, 1 thread, thread CPU time per
+    // call of the kernel alone (medians; before -> after the session-4
+    // changes): 1 s at n_fft 400, hop 160, 64 mels + log (W1) 44 -> 29 us;
+    // 3 s at n_fft 512, hop 160, 80 mels + log (W2) 160 -> 110 us; W1's
+    // shape at B=16 730 -> 510 us. perf of W1 before: the frame gather (16
+    // scalar loads + inserts per vector) ~1/3 of the kernel, each of the 4
+    // FFT passes and the split step ~10%, the mel scatter ~10%, log 6%,
+    // the padded copy 9%. Now: the frame transpose ~20% (64 vpermt2ps per
+    // 16x16 block: the shuffle port is the limit), the 3 FFT passes ~15%
+    // each, split step ~8%, mel sums + log ~15%, padded copy + call ~10%.
+    // - Frames: frame_t(f, i) = padded(f * hop + i) per tile, f innermost and
+    //   unrolled, i vectorized: Halide turns the 16 strided stores into one
+    //   dense store of an interleave of 16 dense loads (a 16x16 transpose in
+    //   registers). 2-D vectorizing frame_t instead makes scalar gathers or
+    //   scatters; reading audio through the mirror instead of the padded copy
+    //   splits the loop into many guarded versions and was slower.
+    // - Radix 8 first (200 = 8*5*5, 256 = 8*8*4): one pass fewer.
+    // - Mel: unrolled per-mel sums instead of the scatter (no read-modify-
+    //   write of the accumulator, no index arithmetic).
+    // One tile = one vector of frames (16 with AVX-512, 8 with AVX2/FMA); a
+    // tile's stages (~25 KB each at n_fft 400 and 16 lanes) live in L1/L2,
+    // and tiles are spread over the threads. Two vectors per tile doubles
+    // the stages' footprint for no gain. Whole tiles (the last one shifted
+    // inwards) cost W1 112 frames for 101.
     const int vec = natural_vector_size<float>();
     Func tiled = clampTop ? body : Func(output);
     if (clampTop) {
@@ -402,15 +482,17 @@ public:
       output.vectorize(f, vec, TailStrategy::GuardWithIf);
     }
     // Whole tiles (the last one shifted inwards) keep every stage's extent a
-    // constant vector; only inputs shorter than one tile need the guard.
+    // constant vector; only inputs shorter than one tile need the guard. Its
+    // output loop stays scalar, and every per-tile stage is bounded to one
+    // vector of frames, so that a short input's stages all cover the same
+    // shifted frames (frame_t's unrolled loop needs a constant extent).
     Var fo("fo"), fi("fi"), tile("tile");
     Expr frames = 1 + length / hop;
     tiled.specialize(frames < vec)
         .split(f, fo, fi, vec, TailStrategy::GuardWithIf)
         .reorder(fi, j, fo, b)
         .fuse(fo, b, tile)
-        .parallel(tile)
-        .vectorize(fi);
+        .parallel(tile);
     tiled.split(f, fo, fi, vec, TailStrategy::ShiftInwards)
         .reorder(fi, j, fo, b)
         .fuse(fo, b, tile)
@@ -419,6 +501,7 @@ public:
     for (size_t st = 0; st < butterfly.size(); ++st) {
       butterfly[st]
           .compute_at(tiled, tile)
+          .bound_extent(f, vec)
           .reorder(f, r, s, a, b)
           .vectorize(f, vec)
           .unroll(r);
@@ -428,10 +511,25 @@ public:
           .vectorize(f, vec)
           .unroll(m);
     }
-    spec.compute_at(tiled, tile).vectorize(f, vec);
+    specPair.compute_at(tiled, tile).bound_extent(f, vec).vectorize(f, vec);
     padded.compute_root().vectorize(i, vec);
-    if (nMels > 0) {
-      mel.compute_at(tiled, tile).vectorize(f, vec);
+    {
+      // f unrolled, i vectorized: 16 strided stores of dense padded rows,
+      // which Halide merges into one store of their interleaving.
+      Var io("io"), ii("ii");
+      frameT.compute_at(tiled, tile)
+          .bound_extent(f, vec)
+          .split(i, io, ii, vec, TailStrategy::GuardWithIf)
+          .reorder(f, ii, io, b)
+          .unroll(f)
+          .vectorize(ii);
+    }
+    if (unrollMels) {
+      // The sums read spec at constant bins: one vector FMA per nonzero.
+      tiled.unroll(j);
+      tiled.specialize(frames < vec).unroll(j);
+    } else if (nMels > 0) {
+      mel.compute_at(tiled, tile).bound_extent(f, vec).vectorize(f, vec);
       mel.update()
           .reorder(f, melRDom.x, melRDom.y, b)
           .vectorize(f, vec)
@@ -443,10 +541,15 @@ public:
 
 private:
   Var f{"f"}, j{"j"}, b{"b"}, s{"s"}, r{"r"}, a{"a"}, m{"m"}, i{"i"};
-  Func padded{"padded"}, z{"frames"}, spec{"spec"}, mel{"mel"}, body{"body"}, peak{"peak"};
+  Func padded{"padded"}, frameT{"frame_t"}, z{"frames"};
+  Func specPair{"spec_pair"}, spec{"spec"}, mel{"mel"}, body{"body"},
+      peak{"peak"};
   std::vector<Func> butterfly, twiddledInput;
   std::vector<int> spans;
   RDom melRDom;
+  bool unrollMels = false;
+  /// Above this many mels the unrolled per-mel sums make too much code.
+  static constexpr int kMaxUnrolledMels = 128;
 };
 
 } // namespace
