@@ -245,13 +245,34 @@ static Value rootBuffer(Value value) {
   return value;
 }
 
+/// Whether VIEW is BUFFER or a chain of expand_shape and collapse_shape of
+/// it: all of its elements, in the same order.
+static bool isReshapeOf(Value view, Value buffer) {
+  while (view != buffer) {
+    if (auto expand = view.getDefiningOp<memref::ExpandShapeOp>())
+      view = expand.getSrc();
+    else if (auto collapse = view.getDefiningOp<memref::CollapseShapeOp>())
+      view = collapse.getSrc();
+    else
+      return false;
+  }
+  return true;
+}
+
 /// Whether OP is a linalg.generic that copies a buffer indexed by OUTMAP's
 /// innermost loop into every row of OUT: `out[..., m, n] = row[..., n]`.
 /// Returns the row's indexing map in the contraction's loops.
+///
+/// The copy may also write another shape of OUT's buffer (bufferization
+/// leaves the bias of `linear` on [B * S, N] and the contraction, once the
+/// reshapes around it have moved, on [B, S, N]): then the row must be a
+/// vector indexed by the innermost dimension alone, which is the same N in
+/// both shapes when both are dense views of all of one buffer with the
+/// same innermost size.
 static std::optional<AffineMap> matchRowBroadcast(linalg::GenericOp op, Value out,
                                                   AffineMap outMap, const Contraction &c) {
   if (!op.hasPureBufferSemantics() || op.getNumDpsInputs() != 1 || op.getNumDpsInits() != 1 ||
-      op.getDpsInits()[0] != out || op.getNumReductionLoops() != 0)
+      op.getNumReductionLoops() != 0)
     return std::nullopt;
   Block &body = *op.getBlock();
   auto yield = dyn_cast<linalg::YieldOp>(body.getTerminator());
@@ -265,6 +286,20 @@ static std::optional<AffineMap> matchRowBroadcast(linalg::GenericOp op, Value ou
   SmallVector<AffineMap> maps = op.getIndexingMapsArray();
   if (!maps[1].isIdentity() || !maps[0].isProjectedPermutation(/*allowZeroInResults=*/true))
     return std::nullopt;
+  Value written = op.getDpsInits()[0];
+  if (written != out) {
+    Value root = rootBuffer(out);
+    auto writtenType = cast<MemRefType>(written.getType());
+    auto outType = cast<MemRefType>(out.getType());
+    int64_t inner = outType.getDimSize(outType.getRank() - 1);
+    unsigned last = op.getNumLoops() - 1;
+    if (!isReshapeOf(written, root) || !isReshapeOf(out, root) ||
+        !writtenType.getLayout().isIdentity() || !outType.getLayout().isIdentity() ||
+        ShapedType::isDynamic(inner) || writtenType.getDimSize(writtenType.getRank() - 1) != inner ||
+        maps[0].getNumResults() != 1 || maps[0].getResult(0) != getAffineDimExpr(last, op.getContext()))
+      return std::nullopt;
+    return AffineMap::get(outMap.getNumDims(), 0, getAffineDimExpr(c.n, op.getContext()));
+  }
   // The generic's loops are the output's dimensions: compose with the
   // contraction's output map to index the row by the contraction's loops.
   AffineMap rowMap = maps[0].compose(outMap);
@@ -277,6 +312,7 @@ static std::optional<AffineMap> matchRowBroadcast(linalg::GenericOp op, Value ou
 /// The accumulators' start: the fill or broadcast that writes OP's whole
 /// output right before it (nothing but pure ops in between, and the output
 /// a buffer of its own, not a view of an input) is folded into the tiles.
+/// The fill or broadcast may write another shape of the output's buffer.
 static AccumulatorInit findInit(linalg::LinalgOp op, const Contraction &c, AffineMap outMap) {
   AccumulatorInit init;
   Value out = op.getDpsInits()[0];
@@ -292,8 +328,9 @@ static AccumulatorInit findInit(linalg::LinalgOp op, const Contraction &c, Affin
   if (!prev)
     return init;
   if (auto fill = dyn_cast<linalg::FillOp>(prev)) {
-    if (fill.hasPureBufferSemantics() && fill.getDpsInits()[0] == out &&
-        fill.getDpsInputs()[0].getType().isF32()) {
+    Value filled = fill.getDpsInits()[0];
+    bool whole = filled == out || (isReshapeOf(filled, root) && isReshapeOf(out, root));
+    if (fill.hasPureBufferSemantics() && whole && fill.getDpsInputs()[0].getType().isF32()) {
       init.kind = AccumulatorInit::Splat;
       init.source = fill.getDpsInputs()[0];
       init.producer = fill;
@@ -324,9 +361,12 @@ enum class RhsLayout {
   PackedTransposed
 };
 
-/// Floats of A per block of rows: a block of A (rows x K, 128 KB) stays in
-/// the L2 cache while every panel of B passes by.
-constexpr int64_t kRowBlockElements = 32768;
+/// Floats of A per block of rows: a block of A (rows x K, 512 KB, a quarter
+/// of a 2 MB L2 cache) stays in the L2 cache while every panel of B passes
+/// by. Each block packs all of B again: with blocks of 128 KB, the second
+/// linear of W3's feed-forward layers (256 rows, K = 512) packed its weight
+/// four times.
+constexpr int64_t kRowBlockElements = 131072;
 
 /// Emits the loop nest of one contraction.
 class TileEmitter {

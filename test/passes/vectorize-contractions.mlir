@@ -2,7 +2,7 @@
 // RUN: mm-opt %s --split-input-file --pass-pipeline="builtin.module(func.func(mm-vectorize-contractions{tile-m=8 tile-n=32}))" | FileCheck %s --check-prefix=TILE8
 
 // A matmul becomes tiles of 4 rows x 16 columns: blocks of rows (as many as
-// fit 32768 floats of A), in each the column tiles, each first copying its
+// fit 131072 floats of A), in each the column tiles, each first copying its
 // 16 columns of B into a contiguous panel [K, 16], then tiles of 4 rows
 // with the four accumulator rows carried through the K loop, then tiles of
 // 2 rows and single rows; then one masked tile of columns for the rest of
@@ -11,7 +11,7 @@
 // CHECK-SAME: (%[[A:.*]]: memref<?x?xf32>, %[[B:.*]]: memref<?x?xf32>, %[[C:.*]]: memref<?x?xf32>)
 // CHECK-NOT: linalg.matmul
 // CHECK: %[[PANEL:.*]] = memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?x16xf32>
-// CHECK: %[[PER:.*]] = arith.divui %c32768
+// CHECK: %[[PER:.*]] = arith.divui %c131072
 // CHECK: scf.for %[[MB:.*]] = %{{.*}} to %{{.*}} step %{{.*}} {
 // CHECK: scf.for %[[N0:.*]] = %{{.*}} to %{{.*}} step %c16
 // CHECK: scf.for %[[KP:.*]] =
@@ -303,4 +303,99 @@ func.func @conv(%in: memref<?x3x9x9xf32>, %w: memref<8x3x3x3xf32>, %out: memref<
   linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>}
       ins(%in, %w : memref<?x3x9x9xf32>, memref<8x3x3x3xf32>) outs(%out : memref<?x8x4x4xf32>)
   return
+}
+
+// -----
+
+// The bias broadcast into a [B * S, N] buffer and the contraction writing
+// its [B, S, N] shape (a linear on a 3-D input after bufferization): the
+// accumulators still start from the bias; so does a fill of another shape.
+#bias2 = affine_map<(d0, d1) -> (d1)>
+#id2 = affine_map<(d0, d1) -> (d0, d1)>
+#x3 = affine_map<(d0, d1, d2, d3) -> (d0, d1, d3)>
+#w3 = affine_map<(d0, d1, d2, d3) -> (d2, d3)>
+#y3 = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>
+// CHECK-LABEL: func.func @bias_init_reshaped
+// CHECK-SAME: (%[[X:.*]]: memref<?x8x16xf32>, %[[W:.*]]: memref<32x16xf32>, %[[BIAS:.*]]: memref<32xf32>
+// CHECK-NOT: linalg.generic
+// CHECK-NOT: linalg.fill
+// CHECK: vector.load %[[BIAS]][%{{.*}}] : memref<32xf32>, vector<16xf32>
+// CHECK: vector.broadcast %{{.*}} : f32 to vector<16xf32>
+func.func @bias_init_reshaped(%x: memref<?x8x16xf32>, %w: memref<32x16xf32>, %bias: memref<32xf32>,
+                              %rows: index, %b: index) -> (memref<?x8x32xf32>, memref<?x8x32xf32>) {
+  %y = memref.alloc(%rows) : memref<?x32xf32>
+  linalg.generic {indexing_maps = [#bias2, #id2], iterator_types = ["parallel", "parallel"]}
+      ins(%bias : memref<32xf32>) outs(%y : memref<?x32xf32>) {
+  ^bb0(%v: f32, %o: f32):
+    linalg.yield %v : f32
+  }
+  %y3 = memref.expand_shape %y [[0, 1], [2]] output_shape [%b, 8, 32] : memref<?x32xf32> into memref<?x8x32xf32>
+  linalg.generic {indexing_maps = [#x3, #w3, #y3], iterator_types = ["parallel", "parallel", "parallel", "reduction"]}
+      ins(%x, %w : memref<?x8x16xf32>, memref<32x16xf32>) outs(%y3 : memref<?x8x32xf32>) {
+  ^bb0(%a: f32, %c: f32, %acc: f32):
+    %p = arith.mulf %a, %c : f32
+    %s = arith.addf %acc, %p : f32
+    linalg.yield %s : f32
+  }
+  %zero = arith.constant 0.0 : f32
+  %z = memref.alloc(%rows) : memref<?x32xf32>
+  linalg.fill ins(%zero : f32) outs(%z : memref<?x32xf32>)
+  %z3 = memref.expand_shape %z [[0, 1], [2]] output_shape [%b, 8, 32] : memref<?x32xf32> into memref<?x8x32xf32>
+  linalg.generic {indexing_maps = [#x3, #w3, #y3], iterator_types = ["parallel", "parallel", "parallel", "reduction"]}
+      ins(%x, %w : memref<?x8x16xf32>, memref<32x16xf32>) outs(%z3 : memref<?x8x32xf32>) {
+  ^bb0(%a: f32, %c: f32, %acc: f32):
+    %p = arith.mulf %a, %c : f32
+    %s = arith.addf %acc, %p : f32
+    linalg.yield %s : f32
+  }
+  return %y3, %z3 : memref<?x8x32xf32>, memref<?x8x32xf32>
+}
+
+// -----
+
+// Broadcasts that are not folded: into a part of the output's buffer (a
+// subview: the contraction would not overwrite the rest), and of a row that
+// varies along another dimension than the innermost one of another shape.
+#bias4 = affine_map<(d0, d1) -> (d1)>
+#col4 = affine_map<(d0, d1) -> (d0)>
+#id4 = affine_map<(d0, d1) -> (d0, d1)>
+#x4 = affine_map<(d0, d1, d2, d3) -> (d0, d1, d3)>
+#w4 = affine_map<(d0, d1, d2, d3) -> (d2, d3)>
+#y4 = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>
+// CHECK-LABEL: func.func @bias_kept
+// CHECK: linalg.generic {{.*}} ins(%{{.*}} : memref<32xf32>) outs(%{{.*}} : memref<16x32xf32>)
+// CHECK: linalg.generic {{.*}} ins(%{{.*}} : memref<16xf32>) outs(%{{.*}} : memref<16x32xf32>)
+func.func @bias_kept(%x: memref<1x8x16xf32>, %w: memref<32x16xf32>, %bias: memref<32xf32>,
+                     %column: memref<16xf32>) -> (memref<16x32xf32>, memref<16x32xf32>) {
+  %y = memref.alloc() : memref<16x32xf32>
+  linalg.generic {indexing_maps = [#bias4, #id4], iterator_types = ["parallel", "parallel"]}
+      ins(%bias : memref<32xf32>) outs(%y : memref<16x32xf32>) {
+  ^bb0(%v: f32, %o: f32):
+    linalg.yield %v : f32
+  }
+  %part = memref.subview %y[0, 0] [8, 32] [1, 1] : memref<16x32xf32> to memref<8x32xf32, strided<[32, 1]>>
+  %p3 = memref.expand_shape %part [[0, 1], [2]] output_shape [1, 8, 32] : memref<8x32xf32, strided<[32, 1]>> into memref<1x8x32xf32, strided<[256, 32, 1]>>
+  linalg.generic {indexing_maps = [#x4, #w4, #y4], iterator_types = ["parallel", "parallel", "parallel", "reduction"]}
+      ins(%x, %w : memref<1x8x16xf32>, memref<32x16xf32>) outs(%p3 : memref<1x8x32xf32, strided<[256, 32, 1]>>) {
+  ^bb0(%a: f32, %c: f32, %acc: f32):
+    %p = arith.mulf %a, %c : f32
+    %s = arith.addf %acc, %p : f32
+    linalg.yield %s : f32
+  }
+  %z = memref.alloc() : memref<16x32xf32>
+  linalg.generic {indexing_maps = [#col4, #id4], iterator_types = ["parallel", "parallel"]}
+      ins(%column : memref<16xf32>) outs(%z : memref<16x32xf32>) {
+  ^bb0(%v: f32, %o: f32):
+    linalg.yield %v : f32
+  }
+  %z3 = memref.expand_shape %z [[0, 1], [2]] output_shape [2, 8, 32] : memref<16x32xf32> into memref<2x8x32xf32>
+  %x2 = memref.alloc() : memref<2x8x16xf32>
+  linalg.generic {indexing_maps = [#x4, #w4, #y4], iterator_types = ["parallel", "parallel", "parallel", "reduction"]}
+      ins(%x2, %w : memref<2x8x16xf32>, memref<32x16xf32>) outs(%z3 : memref<2x8x32xf32>) {
+  ^bb0(%a: f32, %c: f32, %acc: f32):
+    %p = arith.mulf %a, %c : f32
+    %s = arith.addf %acc, %p : f32
+    linalg.yield %s : f32
+  }
+  return %y, %z : memref<16x32xf32>, memref<16x32xf32>
 }
