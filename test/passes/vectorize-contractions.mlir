@@ -286,12 +286,15 @@ func.func @f64_and_tensors(%a: memref<4x4xf64>, %c: memref<4x4xf64>, %t: tensor<
 // -----
 
 // A convolution: im2col into a temporary [N, C, KH, KW, OH, OW] (strided
-// reads of the padded input), then W [F, C*KH*KW] times its [C*KH*KW,
-// OH*OW] view per image, into the output's [F, OH*OW] view.
+// reads of the padded input, one loop over the OH*OW output pixels), then
+// W [F, C*KH*KW] times its [C*KH*KW, OH*OW] view per image, into the
+// output's [F, OH*OW] view.
+// CHECK-DAG: #[[PATCH:.*]] = affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, (d4 floordiv 4) * 2 + d2, (d4 mod 4) * 2 + d3)>
 // CHECK-LABEL: func.func @conv
 // CHECK-SAME: (%[[IN:.*]]: memref<?x3x9x9xf32>, %[[W:.*]]: memref<8x3x3x3xf32>, %[[OUT:.*]]: memref<?x8x4x4xf32>)
 // CHECK: %[[COL:.*]] = memref.alloc(%{{.*}}) : memref<?x3x3x3x4x4xf32>
-// CHECK: linalg.generic {indexing_maps = [#{{.*}}, #{{.*}}], iterator_types = ["parallel", "parallel", "parallel", "parallel", "parallel", "parallel"]} ins(%[[IN]] : memref<?x3x9x9xf32>) outs(%[[COL]] : memref<?x3x3x3x4x4xf32>)
+// CHECK: %[[PIXELS:.*]] = memref.collapse_shape %[[COL]] {{\[}}[0], [1], [2], [3], [4, 5]]
+// CHECK: linalg.generic {indexing_maps = [#[[PATCH]], #{{.*}}], iterator_types = ["parallel", "parallel", "parallel", "parallel", "parallel"]} ins(%[[IN]] : memref<?x3x9x9xf32>) outs(%[[PIXELS]] : memref<?x3x3x3x16xf32>)
 // CHECK: %[[COLV:.*]] = memref.collapse_shape %[[COL]] {{\[}}[0], [1, 2, 3], [4, 5]] : memref<?x3x3x3x4x4xf32> into memref<?x27x16xf32>
 // CHECK: %[[WV:.*]] = memref.collapse_shape %[[W]] {{\[}}[0], [1, 2, 3]] : memref<8x3x3x3xf32> into memref<8x27xf32>
 // CHECK: %[[OUTV:.*]] = memref.collapse_shape %[[OUT]] {{\[}}[0], [1], [2, 3]] : memref<?x8x4x4xf32> into memref<?x8x16xf32>
@@ -398,4 +401,40 @@ func.func @bias_kept(%x: memref<1x8x16xf32>, %w: memref<32x16xf32>, %bias: memre
     linalg.yield %s : f32
   }
   return %y, %z : memref<16x32xf32>, memref<16x32xf32>
+}
+
+// -----
+
+// Elementwise generics on whole dense buffers become one loop over all
+// their elements; a broadcast (not identity maps) or a strided view stays.
+#id4 = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+#ch4 = affine_map<(d0, d1, d2, d3) -> (d1)>
+#id2 = affine_map<(d0, d1) -> (d0, d1)>
+// CHECK-LABEL: func.func @flatten_elementwise
+// CHECK-SAME: (%[[X:.*]]: memref<?x8x4x4xf32>, %[[B:.*]]: memref<8xf32>, %[[S:.*]]: memref<4x4xf32, strided<[8, 1]>>)
+// CHECK: %[[FLAT:.*]] = memref.collapse_shape %[[X]] {{\[}}[0, 1, 2, 3]] : memref<?x8x4x4xf32> into memref<?xf32>
+// CHECK: linalg.generic {{.*}} iterator_types = ["parallel"]} ins(%[[FLAT]] : memref<?xf32>) outs(%{{.*}} : memref<?xf32>)
+// CHECK: arith.maximumf
+// CHECK: linalg.generic {{.*}} ins(%[[B]] : memref<8xf32>) outs(%[[X]] : memref<?x8x4x4xf32>)
+// CHECK: linalg.generic {{.*}} ins(%[[S]] : memref<4x4xf32, strided<[8, 1]>>)
+func.func @flatten_elementwise(%x: memref<?x8x4x4xf32>, %b: memref<8xf32>, %s: memref<4x4xf32, strided<[8, 1]>>) {
+  %zero = arith.constant 0.0 : f32
+  linalg.generic {indexing_maps = [#id4, #id4], iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%x : memref<?x8x4x4xf32>) outs(%x : memref<?x8x4x4xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    %r = arith.maximumf %a, %zero : f32
+    linalg.yield %r : f32
+  }
+  linalg.generic {indexing_maps = [#ch4, #id4], iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%b : memref<8xf32>) outs(%x : memref<?x8x4x4xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    linalg.yield %a : f32
+  }
+  linalg.generic {indexing_maps = [#id2, #id2], iterator_types = ["parallel", "parallel"]}
+      ins(%s : memref<4x4xf32, strided<[8, 1]>>) outs(%s : memref<4x4xf32, strided<[8, 1]>>) {
+  ^bb0(%a: f32, %o: f32):
+    %r = arith.maximumf %a, %zero : f32
+    linalg.yield %r : f32
+  }
+  return
 }
