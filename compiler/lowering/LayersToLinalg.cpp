@@ -70,13 +70,84 @@ struct EmbeddingLowering : public OpConversionPattern<mm::EmbeddingOp> {
   }
 };
 
+/// `linear(transpose(x, -2, -1))` for X [..., K, M]: one contraction that
+/// reads X through the transposition, `y[..., m, n] = sum_k x[..., k, m]
+/// w[n, k] + bias[n]`, instead of a transposed copy of X (a conv stem's
+/// `transpose(flatten(conv(image)), 1, 2)` into its patch projection: the
+/// copy's strided loop cost as much as the projection).
+Value linearOfTransposed(OpBuilder &b, Location loc, Value x, Value weight, Value bias) {
+  MLIRContext *ctx = b.getContext();
+  auto xType = cast<RankedTensorType>(x.getType());
+  Type elementType = xType.getElementType();
+  unsigned lead = xType.getRank() - 2;
+  SmallVector<OpFoldResult> xSizes = getSizes(b, loc, x);
+  SmallVector<OpFoldResult> sizes(xSizes.begin(), xSizes.begin() + lead);
+  sizes.push_back(xSizes[lead + 1]);
+  sizes.push_back(getSizes(b, loc, weight)[0]);
+  // Loops: the leading dimensions, then m, n and the reduction k.
+  unsigned m = lead, n = lead + 1, k = lead + 2;
+  SmallVector<AffineExpr> leading, outExprs, xExprs;
+  for (unsigned i = 0; i < lead; ++i)
+    leading.push_back(getAffineDimExpr(i, ctx));
+  outExprs = leading;
+  outExprs.append({getAffineDimExpr(m, ctx), getAffineDimExpr(n, ctx)});
+  xExprs = leading;
+  xExprs.append({getAffineDimExpr(k, ctx), getAffineDimExpr(m, ctx)});
+  Value init;
+  if (bias) {
+    Value empty = createEmpty(b, loc, sizes, elementType);
+    SmallVector<AffineMap> maps = {AffineMap::get(lead + 2, 0, getAffineDimExpr(n, ctx)),
+                                   b.getMultiDimIdentityMap(lead + 2)};
+    init = b.create<linalg::GenericOp>(
+                loc, TypeRange{empty.getType()}, ValueRange{bias}, ValueRange{empty}, maps,
+                SmallVector<utils::IteratorType>(lead + 2, utils::IteratorType::parallel),
+                [](OpBuilder &nb, Location nl, ValueRange args) {
+                  nb.create<linalg::YieldOp>(nl, args[0]);
+                })
+               .getResult(0);
+  } else {
+    init = createFilled(b, loc, sizes, elementType, 0.0);
+  }
+  SmallVector<AffineMap> maps = {
+      AffineMap::get(lead + 3, 0, xExprs, ctx),
+      AffineMap::get(lead + 3, 0, {getAffineDimExpr(n, ctx), getAffineDimExpr(k, ctx)}, ctx),
+      AffineMap::get(lead + 3, 0, outExprs, ctx)};
+  SmallVector<utils::IteratorType> iterators(lead + 2, utils::IteratorType::parallel);
+  iterators.push_back(utils::IteratorType::reduction);
+  return b
+      .create<linalg::GenericOp>(loc, TypeRange{init.getType()}, ValueRange{x, weight},
+                                 ValueRange{init}, maps, iterators,
+                                 [](OpBuilder &nb, Location nl, ValueRange args) {
+                                   Value product = nb.create<arith::MulFOp>(nl, args[0], args[1]);
+                                   nb.create<linalg::YieldOp>(
+                                       nl, ValueRange{nb.create<arith::AddFOp>(nl, args[2], product)});
+                                 })
+      .getResult(0);
+}
+
 /// nn.Linear: the leading dimensions are collapsed into one, so that every
 /// rank is one linalg.matmul_transpose_b with the bias in its accumulator.
+/// An input that is a transposition of the last two dimensions is read in
+/// place (linearOfTransposed).
 struct LinearLowering : public OpConversionPattern<mm::LinearOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult matchAndRewrite(mm::LinearOp op, OpAdaptor adaptor,
                                 ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
+    if (auto transpose = op.getInput().getDefiningOp<mm::TransposeOp>()) {
+      auto type = dyn_cast<RankedTensorType>(transpose.getInput().getType());
+      int64_t rank = type ? type.getRank() : 0;
+      int64_t dim0 = std::min(transpose.getDim0(), transpose.getDim1());
+      int64_t dim1 = std::max(transpose.getDim0(), transpose.getDim1());
+      Value source = rewriter.getRemappedValue(transpose.getInput());
+      if (rank >= 2 && dim0 == rank - 2 && dim1 == rank - 1 && source &&
+          isa<FloatType>(type.getElementType())) {
+        Value result = linearOfTransposed(rewriter, loc, source, adaptor.getWeight(),
+                                          adaptor.getBias());
+        rewriter.replaceOp(op, castTo(rewriter, loc, result, op.getType()));
+        return success();
+      }
+    }
     Value input = adaptor.getInput();
     SmallVector<OpFoldResult> leading = getSizes(rewriter, loc, input);
     leading.pop_back();

@@ -7,7 +7,8 @@
 // erf once per output column (100x more erf calls than elements in W3).
 // This pass applies the same patterns but fuses only where the consumer
 // reads the producer's result through a permutation of all its loops, that
-// is, each produced element exactly once.
+// is, each produced element exactly once. Reshapes are propagated through
+// elementwise ops, not through reductions.
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/passes/Passes.h"
@@ -38,12 +39,22 @@ struct FuseElementwisePass : public mm::impl::FuseElementwiseBase<FuseElementwis
       auto consumer = dyn_cast<linalg::LinalgOp>(fused->getOwner());
       return consumer && consumer.getMatchingIndexingMap(fused).isPermutation();
     };
-    linalg::ControlFusionFn singleUse = [](OpOperand *fused) {
+    // Reshapes move through elementwise ops only, not through a reduction
+    // such as a linear layer's product: its rows stay collapsed ([B * S,
+    // K], one operand of B * S rows, its weight packed once per block of
+    // rows) rather than becoming a batch loop over B or over a split of S
+    // (the weight packed again for every batch index).
+    auto hasReduction = [](Operation *op) {
+      auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
+      return linalgOp && linalgOp.getNumReductionLoops() > 0;
+    };
+    linalg::ControlFusionFn alongElementwise = [hasReduction](OpOperand *fused) {
       Operation *producer = fused->get().getDefiningOp();
-      return producer && producer->hasOneUse();
+      return producer && producer->hasOneUse() && !hasReduction(producer) &&
+             !hasReduction(fused->getOwner());
     };
     linalg::populateElementwiseOpsFusionPatterns(patterns, fuseOnce);
-    linalg::populateFoldReshapeOpsByExpansionPatterns(patterns, singleUse);
+    linalg::populateFoldReshapeOpsByExpansionPatterns(patterns, alongElementwise);
     affine::AffineApplyOp::getCanonicalizationPatterns(patterns, ctx);
     linalg::GenericOp::getCanonicalizationPatterns(patterns, ctx);
     tensor::ExpandShapeOp::getCanonicalizationPatterns(patterns, ctx);

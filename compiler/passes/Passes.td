@@ -120,7 +120,8 @@ def FuseElementwise : Pass<"mm-fuse-elementwise", "mlir::func::FuncOp"> {
     patterns) restricted to producers whose result the consumer reads through
     a permutation of all of its loops: a producer is never fused into a
     matmul-like or broadcasting consumer, where each of its elements would be
-    recomputed once per column of the output.
+    recomputed once per column of the output. Reshapes are folded into
+    elementwise ops only: a reduction (a linear's product) keeps its shape.
   }];
   let dependentDialects = [
     "mlir::linalg::LinalgDialect", "mlir::tensor::TensorDialect",
@@ -141,7 +142,7 @@ def VectorizeContractions
     matmul_transpose_b, batch_matmul and the generic contractions of the
     lowering, batch loops allowed, also loops that only B and the output
     have) becomes vector code over TILE-M x TILE-N register tiles: the
-    batch loops, blocks of M (rows x K about 32768 floats of A, which stay
+    batch loops, blocks of M (rows x K about 131072 floats of A, which stay
     in the L2 cache), the N loop and the M loop of the block, and per tile
     an `scf.for` over K carrying TILE-M vectors of TILE-N accumulators,
     each step one row of B times a broadcast element of A per row. Full
@@ -156,13 +157,19 @@ def VectorizeContractions
     registers by squares of up to 16 x 16 (vector loads, shuffles, vector
     stores; scalar copies at the edges). B is read in place when one tile
     covers all of M. A B stored any other way is first copied with N last.
-    linalg.conv_2d_nchw_fchw becomes an im2col copy and such a contraction
+    linalg.conv_2d_nchw_fchw becomes an im2col copy (one loop over the
+    output pixels when their width is static) and such a contraction
     (groups of 1; other convolutions are left alone).
 
     When a linalg.fill or a broadcast of a row along N (a linear layer's
-    bias) writes the whole output right before the op, into a buffer the
-    function allocated, it is folded away: the accumulators start from its
-    value instead of a load of the output.
+    bias) writes the whole output right before the op, or another dense
+    shape of its buffer, into a buffer the function allocated, it is folded
+    away: the accumulators start from its value instead of a load of the
+    output.
+
+    Elementwise linalg.generic ops on whole dense buffers (identity maps
+    and layouts) are collapsed to one loop over all elements, which LLVM
+    vectorizes along memory.
 
     Each output element is still the sum over K in increasing order, one
     multiply and one add per step, as in the scalar loops of
@@ -184,9 +191,11 @@ def VectorizeContractions
 def ApproximateMath : Pass<"mm-approximate-math", "mlir::func::FuncOp"> {
   let summary = "replaces f32 math.exp and math.erf by polynomial approximations";
   let description = [{
-    MLIR's polynomial approximations (a few ulp of error) instead of calls
-    to libm's expf and erff, so that the loops of softmax and GELU
-    vectorize. Other math functions are left to libm.
+    Inline arithmetic instead of calls to libm's expf and erff, so that the
+    loops of softmax and GELU vectorize: MLIR's polynomial exp (a few ulp),
+    and for erf a rational x P(x^2) / Q(x^2) of degree 5 over 5 on the
+    input clamped to [-3.92, 3.92] (4e-7 at most in f32), its result
+    clamped to [-1, 1]. Other math functions are left to libm.
   }];
   let dependentDialects = [
     "mlir::arith::ArithDialect", "mlir::math::MathDialect",

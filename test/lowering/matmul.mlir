@@ -1,7 +1,8 @@
 // RUN: mm-opt --convert-mm-to-linalg %s | FileCheck %s
 // matmul: 2-D @ 2-D is linalg.matmul, every other rank one linalg.generic
 // with a reduction loop; linear collapses the leading dimensions and is one
-// linalg.matmul_transpose_b whose accumulator starts as the bias.
+// linalg.matmul_transpose_b whose accumulator starts as the bias (or, of a
+// transposed input, one contraction that reads the input in place).
 
 // CHECK-DAG: #[[DOT_IN:.*]] = affine_map<(d0) -> (d0)>
 // CHECK-DAG: #[[DOT_OUT:.*]] = affine_map<(d0) -> ()>
@@ -9,6 +10,9 @@
 // CHECK-DAG: #[[BR:.*]] = affine_map<(d0, d1, d2, d3) -> (0, d3, d2)>
 // CHECK-DAG: #[[BO:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>
 // CHECK-DAG: #[[BIAS:.*]] = affine_map<(d0, d1) -> (d1)>
+// CHECK-DAG: #[[TX:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d3, d1)>
+// CHECK-DAG: #[[TW:.*]] = affine_map<(d0, d1, d2, d3) -> (d2, d3)>
+// CHECK-DAG: #[[TBIAS:.*]] = affine_map<(d0, d1, d2) -> (d2)>
 
 // CHECK-LABEL: func.func @matmul$2d
 // CHECK: %[[ZERO:.*]] = linalg.fill
@@ -65,4 +69,23 @@ func.func @linear$two_dynamic_dims(%x: tensor<?x?x4xf32>, %w: tensor<8x4xf32>) -
 func.func @linear$1d(%x: tensor<4xf32>, %w: tensor<8x4xf32>, %b: tensor<8xf32>) -> tensor<8xf32> {
   %0 = mm.linear %x, %w, %b : (tensor<4xf32>, tensor<8x4xf32>, tensor<8xf32>) -> tensor<8xf32>
   return %0 : tensor<8xf32>
+}
+
+// A linear of its input with the last two dimensions swapped reads the
+// input in place: one contraction whose input map swaps k and m, its
+// accumulator the bias (the transposition left unused, for canonicalize to
+// erase); any other transposition is a copy first.
+// CHECK-LABEL: func.func @linear$transposed
+// CHECK-SAME: (%[[X:.*]]: tensor<?x64x256xf32>, %[[W:.*]]: tensor<128x64xf32>, %[[B:.*]]: tensor<128xf32>, %[[Y:.*]]: tensor<4x2x8xf32>, %[[V:.*]]: tensor<5x8xf32>)
+// CHECK: %[[ACC:.*]] = linalg.generic {indexing_maps = [#[[TBIAS]], #{{.*}}], iterator_types = ["parallel", "parallel", "parallel"]} ins(%[[B]] : tensor<128xf32>)
+// CHECK: linalg.generic {indexing_maps = [#[[TX]], #[[TW]], #[[BO]]], iterator_types = ["parallel", "parallel", "parallel", "reduction"]} ins(%[[X]], %[[W]] : tensor<?x64x256xf32>, tensor<128x64xf32>) outs(%[[ACC]] : tensor<?x256x128xf32>)
+// CHECK: linalg.transpose ins(%[[Y]] : tensor<4x2x8xf32>)
+// CHECK: linalg.matmul_transpose_b
+func.func @linear$transposed(%x: tensor<?x64x256xf32>, %w: tensor<128x64xf32>, %b: tensor<128xf32>,
+                             %y: tensor<4x2x8xf32>, %v: tensor<5x8xf32>) -> (tensor<?x256x128xf32>, tensor<2x4x5xf32>) {
+  %t = mm.transpose %x {dim0 = 2 : i64, dim1 = 1 : i64} : tensor<?x64x256xf32> -> tensor<?x256x64xf32>
+  %0 = mm.linear %t, %w, %b : (tensor<?x256x64xf32>, tensor<128x64xf32>, tensor<128xf32>) -> tensor<?x256x128xf32>
+  %u = mm.transpose %y {dim0 = 0 : i64, dim1 = 1 : i64} : tensor<4x2x8xf32> -> tensor<2x4x8xf32>
+  %1 = mm.linear %u, %v : (tensor<2x4x8xf32>, tensor<5x8xf32>) -> tensor<2x4x5xf32>
+  return %0, %1 : tensor<?x256x128xf32>, tensor<2x4x5xf32>
 }

@@ -2,7 +2,7 @@
 // RUN: mm-opt %s --split-input-file --pass-pipeline="builtin.module(func.func(mm-vectorize-contractions{tile-m=8 tile-n=32}))" | FileCheck %s --check-prefix=TILE8
 
 // A matmul becomes tiles of 4 rows x 16 columns: blocks of rows (as many as
-// fit 32768 floats of A), in each the column tiles, each first copying its
+// fit 131072 floats of A), in each the column tiles, each first copying its
 // 16 columns of B into a contiguous panel [K, 16], then tiles of 4 rows
 // with the four accumulator rows carried through the K loop, then tiles of
 // 2 rows and single rows; then one masked tile of columns for the rest of
@@ -11,7 +11,7 @@
 // CHECK-SAME: (%[[A:.*]]: memref<?x?xf32>, %[[B:.*]]: memref<?x?xf32>, %[[C:.*]]: memref<?x?xf32>)
 // CHECK-NOT: linalg.matmul
 // CHECK: %[[PANEL:.*]] = memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?x16xf32>
-// CHECK: %[[PER:.*]] = arith.divui %c32768
+// CHECK: %[[PER:.*]] = arith.divui %c131072
 // CHECK: scf.for %[[MB:.*]] = %{{.*}} to %{{.*}} step %{{.*}} {
 // CHECK: scf.for %[[N0:.*]] = %{{.*}} to %{{.*}} step %c16
 // CHECK: scf.for %[[KP:.*]] =
@@ -286,12 +286,15 @@ func.func @f64_and_tensors(%a: memref<4x4xf64>, %c: memref<4x4xf64>, %t: tensor<
 // -----
 
 // A convolution: im2col into a temporary [N, C, KH, KW, OH, OW] (strided
-// reads of the padded input), then W [F, C*KH*KW] times its [C*KH*KW,
-// OH*OW] view per image, into the output's [F, OH*OW] view.
+// reads of the padded input, one loop over the OH*OW output pixels), then
+// W [F, C*KH*KW] times its [C*KH*KW, OH*OW] view per image, into the
+// output's [F, OH*OW] view.
+// CHECK-DAG: #[[PATCH:.*]] = affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, (d4 floordiv 4) * 2 + d2, (d4 mod 4) * 2 + d3)>
 // CHECK-LABEL: func.func @conv
 // CHECK-SAME: (%[[IN:.*]]: memref<?x3x9x9xf32>, %[[W:.*]]: memref<8x3x3x3xf32>, %[[OUT:.*]]: memref<?x8x4x4xf32>)
 // CHECK: %[[COL:.*]] = memref.alloc(%{{.*}}) : memref<?x3x3x3x4x4xf32>
-// CHECK: linalg.generic {indexing_maps = [#{{.*}}, #{{.*}}], iterator_types = ["parallel", "parallel", "parallel", "parallel", "parallel", "parallel"]} ins(%[[IN]] : memref<?x3x9x9xf32>) outs(%[[COL]] : memref<?x3x3x3x4x4xf32>)
+// CHECK: %[[PIXELS:.*]] = memref.collapse_shape %[[COL]] {{\[}}[0], [1], [2], [3], [4, 5]]
+// CHECK: linalg.generic {indexing_maps = [#[[PATCH]], #{{.*}}], iterator_types = ["parallel", "parallel", "parallel", "parallel", "parallel"]} ins(%[[IN]] : memref<?x3x9x9xf32>) outs(%[[PIXELS]] : memref<?x3x3x3x16xf32>)
 // CHECK: %[[COLV:.*]] = memref.collapse_shape %[[COL]] {{\[}}[0], [1, 2, 3], [4, 5]] : memref<?x3x3x3x4x4xf32> into memref<?x27x16xf32>
 // CHECK: %[[WV:.*]] = memref.collapse_shape %[[W]] {{\[}}[0], [1, 2, 3]] : memref<8x3x3x3xf32> into memref<8x27xf32>
 // CHECK: %[[OUTV:.*]] = memref.collapse_shape %[[OUT]] {{\[}}[0], [1], [2, 3]] : memref<?x8x4x4xf32> into memref<?x8x16xf32>
@@ -302,5 +305,136 @@ func.func @f64_and_tensors(%a: memref<4x4xf64>, %c: memref<4x4xf64>, %t: tensor<
 func.func @conv(%in: memref<?x3x9x9xf32>, %w: memref<8x3x3x3xf32>, %out: memref<?x8x4x4xf32>) {
   linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>}
       ins(%in, %w : memref<?x3x9x9xf32>, memref<8x3x3x3xf32>) outs(%out : memref<?x8x4x4xf32>)
+  return
+}
+
+// -----
+
+// The bias broadcast into a [B * S, N] buffer and the contraction writing
+// its [B, S, N] shape (a linear on a 3-D input after bufferization): the
+// accumulators still start from the bias; so does a fill of another shape.
+#bias2 = affine_map<(d0, d1) -> (d1)>
+#id2 = affine_map<(d0, d1) -> (d0, d1)>
+#x3 = affine_map<(d0, d1, d2, d3) -> (d0, d1, d3)>
+#w3 = affine_map<(d0, d1, d2, d3) -> (d2, d3)>
+#y3 = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>
+// CHECK-LABEL: func.func @bias_init_reshaped
+// CHECK-SAME: (%[[X:.*]]: memref<?x8x16xf32>, %[[W:.*]]: memref<32x16xf32>, %[[BIAS:.*]]: memref<32xf32>
+// CHECK-NOT: linalg.generic
+// CHECK-NOT: linalg.fill
+// CHECK: vector.load %[[BIAS]][%{{.*}}] : memref<32xf32>, vector<16xf32>
+// CHECK: vector.broadcast %{{.*}} : f32 to vector<16xf32>
+func.func @bias_init_reshaped(%x: memref<?x8x16xf32>, %w: memref<32x16xf32>, %bias: memref<32xf32>,
+                              %rows: index, %b: index) -> (memref<?x8x32xf32>, memref<?x8x32xf32>) {
+  %y = memref.alloc(%rows) : memref<?x32xf32>
+  linalg.generic {indexing_maps = [#bias2, #id2], iterator_types = ["parallel", "parallel"]}
+      ins(%bias : memref<32xf32>) outs(%y : memref<?x32xf32>) {
+  ^bb0(%v: f32, %o: f32):
+    linalg.yield %v : f32
+  }
+  %y3 = memref.expand_shape %y [[0, 1], [2]] output_shape [%b, 8, 32] : memref<?x32xf32> into memref<?x8x32xf32>
+  linalg.generic {indexing_maps = [#x3, #w3, #y3], iterator_types = ["parallel", "parallel", "parallel", "reduction"]}
+      ins(%x, %w : memref<?x8x16xf32>, memref<32x16xf32>) outs(%y3 : memref<?x8x32xf32>) {
+  ^bb0(%a: f32, %c: f32, %acc: f32):
+    %p = arith.mulf %a, %c : f32
+    %s = arith.addf %acc, %p : f32
+    linalg.yield %s : f32
+  }
+  %zero = arith.constant 0.0 : f32
+  %z = memref.alloc(%rows) : memref<?x32xf32>
+  linalg.fill ins(%zero : f32) outs(%z : memref<?x32xf32>)
+  %z3 = memref.expand_shape %z [[0, 1], [2]] output_shape [%b, 8, 32] : memref<?x32xf32> into memref<?x8x32xf32>
+  linalg.generic {indexing_maps = [#x3, #w3, #y3], iterator_types = ["parallel", "parallel", "parallel", "reduction"]}
+      ins(%x, %w : memref<?x8x16xf32>, memref<32x16xf32>) outs(%z3 : memref<?x8x32xf32>) {
+  ^bb0(%a: f32, %c: f32, %acc: f32):
+    %p = arith.mulf %a, %c : f32
+    %s = arith.addf %acc, %p : f32
+    linalg.yield %s : f32
+  }
+  return %y3, %z3 : memref<?x8x32xf32>, memref<?x8x32xf32>
+}
+
+// -----
+
+// Broadcasts that are not folded: into a part of the output's buffer (a
+// subview: the contraction would not overwrite the rest), and of a row that
+// varies along another dimension than the innermost one of another shape.
+#bias4 = affine_map<(d0, d1) -> (d1)>
+#col4 = affine_map<(d0, d1) -> (d0)>
+#id4 = affine_map<(d0, d1) -> (d0, d1)>
+#x4 = affine_map<(d0, d1, d2, d3) -> (d0, d1, d3)>
+#w4 = affine_map<(d0, d1, d2, d3) -> (d2, d3)>
+#y4 = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>
+// CHECK-LABEL: func.func @bias_kept
+// CHECK: linalg.generic {{.*}} ins(%{{.*}} : memref<32xf32>) outs(%{{.*}} : memref<16x32xf32>)
+// CHECK: linalg.generic {{.*}} ins(%{{.*}} : memref<16xf32>) outs(%{{.*}} : memref<16x32xf32>)
+func.func @bias_kept(%x: memref<1x8x16xf32>, %w: memref<32x16xf32>, %bias: memref<32xf32>,
+                     %column: memref<16xf32>) -> (memref<16x32xf32>, memref<16x32xf32>) {
+  %y = memref.alloc() : memref<16x32xf32>
+  linalg.generic {indexing_maps = [#bias4, #id4], iterator_types = ["parallel", "parallel"]}
+      ins(%bias : memref<32xf32>) outs(%y : memref<16x32xf32>) {
+  ^bb0(%v: f32, %o: f32):
+    linalg.yield %v : f32
+  }
+  %part = memref.subview %y[0, 0] [8, 32] [1, 1] : memref<16x32xf32> to memref<8x32xf32, strided<[32, 1]>>
+  %p3 = memref.expand_shape %part [[0, 1], [2]] output_shape [1, 8, 32] : memref<8x32xf32, strided<[32, 1]>> into memref<1x8x32xf32, strided<[256, 32, 1]>>
+  linalg.generic {indexing_maps = [#x4, #w4, #y4], iterator_types = ["parallel", "parallel", "parallel", "reduction"]}
+      ins(%x, %w : memref<1x8x16xf32>, memref<32x16xf32>) outs(%p3 : memref<1x8x32xf32, strided<[256, 32, 1]>>) {
+  ^bb0(%a: f32, %c: f32, %acc: f32):
+    %p = arith.mulf %a, %c : f32
+    %s = arith.addf %acc, %p : f32
+    linalg.yield %s : f32
+  }
+  %z = memref.alloc() : memref<16x32xf32>
+  linalg.generic {indexing_maps = [#col4, #id4], iterator_types = ["parallel", "parallel"]}
+      ins(%column : memref<16xf32>) outs(%z : memref<16x32xf32>) {
+  ^bb0(%v: f32, %o: f32):
+    linalg.yield %v : f32
+  }
+  %z3 = memref.expand_shape %z [[0, 1], [2]] output_shape [2, 8, 32] : memref<16x32xf32> into memref<2x8x32xf32>
+  %x2 = memref.alloc() : memref<2x8x16xf32>
+  linalg.generic {indexing_maps = [#x4, #w4, #y4], iterator_types = ["parallel", "parallel", "parallel", "reduction"]}
+      ins(%x2, %w : memref<2x8x16xf32>, memref<32x16xf32>) outs(%z3 : memref<2x8x32xf32>) {
+  ^bb0(%a: f32, %c: f32, %acc: f32):
+    %p = arith.mulf %a, %c : f32
+    %s = arith.addf %acc, %p : f32
+    linalg.yield %s : f32
+  }
+  return %y, %z : memref<16x32xf32>, memref<16x32xf32>
+}
+
+// -----
+
+// Elementwise generics on whole dense buffers become one loop over all
+// their elements; a broadcast (not identity maps) or a strided view stays.
+#id4 = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+#ch4 = affine_map<(d0, d1, d2, d3) -> (d1)>
+#id2 = affine_map<(d0, d1) -> (d0, d1)>
+// CHECK-LABEL: func.func @flatten_elementwise
+// CHECK-SAME: (%[[X:.*]]: memref<?x8x4x4xf32>, %[[B:.*]]: memref<8xf32>, %[[S:.*]]: memref<4x4xf32, strided<[8, 1]>>)
+// CHECK: %[[FLAT:.*]] = memref.collapse_shape %[[X]] {{\[}}[0, 1, 2, 3]] : memref<?x8x4x4xf32> into memref<?xf32>
+// CHECK: linalg.generic {{.*}} iterator_types = ["parallel"]} ins(%[[FLAT]] : memref<?xf32>) outs(%{{.*}} : memref<?xf32>)
+// CHECK: arith.maximumf
+// CHECK: linalg.generic {{.*}} ins(%[[B]] : memref<8xf32>) outs(%[[X]] : memref<?x8x4x4xf32>)
+// CHECK: linalg.generic {{.*}} ins(%[[S]] : memref<4x4xf32, strided<[8, 1]>>)
+func.func @flatten_elementwise(%x: memref<?x8x4x4xf32>, %b: memref<8xf32>, %s: memref<4x4xf32, strided<[8, 1]>>) {
+  %zero = arith.constant 0.0 : f32
+  linalg.generic {indexing_maps = [#id4, #id4], iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%x : memref<?x8x4x4xf32>) outs(%x : memref<?x8x4x4xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    %r = arith.maximumf %a, %zero : f32
+    linalg.yield %r : f32
+  }
+  linalg.generic {indexing_maps = [#ch4, #id4], iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%b : memref<8xf32>) outs(%x : memref<?x8x4x4xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    linalg.yield %a : f32
+  }
+  linalg.generic {indexing_maps = [#id2, #id2], iterator_types = ["parallel", "parallel"]}
+      ins(%s : memref<4x4xf32, strided<[8, 1]>>) outs(%s : memref<4x4xf32, strided<[8, 1]>>) {
+  ^bb0(%a: f32, %o: f32):
+    %r = arith.maximumf %a, %zero : f32
+    linalg.yield %r : f32
+  }
   return
 }

@@ -158,6 +158,7 @@ def matmul_tiles():
         "v": uniform(rng, 33, 48),
         "vb": uniform(rng, 33),
         "p": uniform(rng, 48, 64),
+        "z": uniform(rng, 2, 48, 15),
     }
     g = {k: t64(x) for k, x in ins.items()}
     exp = [
@@ -167,6 +168,9 @@ def matmul_tiles():
         ("linear 3x9x37 by 35x37^T", F.linear(g["a"], g["w"])),
         ("linear 15x48 by 33x48^T", F.linear(g["y"], g["v"], g["vb"])),
         ("matmul 15x48 @ 48x64", torch.matmul(g["y"], g["p"])),
+        ("linear of 2x48x15^T(1, 2) by 33x48^T",
+         F.linear(g["z"].transpose(1, 2), g["v"], g["vb"])),
+        ("linear of 48x64^T by 33x48^T, no bias", F.linear(g["p"].t(), g["v"])),
         ("exp", torch.exp(g["h"])),
         ("gelu", F.gelu(g["h"])),
     ]
