@@ -358,14 +358,38 @@ public:
 
     // SCHEDULE
     // Measured on "Intel(R) Xeon(R) Processor" (Sapphire Rapids, KVM, 2 cores,
-    // AVX-512), 2026-11-27, 1 thread, batch 1: LSTM I128 H64 T32 0.060 ms
-    // (oneDNN lstm_forward 0.089 ms), I256 H256 T64 1.2 ms (oneDNN 3.2 ms);
-    // bench/kernels.sh. The recurrence is serial in time; batch items run in
-    // parallel. At batch 1 a call is T matrix-vector products streaming the
-    // packed W_hh from L1/L2 (a plain transpose, strided by 4H floats per kk,
-    // thrashed the cache sets: 8 ms instead of 1.2 ms at H 256).
-    // AVX-512 gives 16 lanes, AVX2/FMA 8; the register tiles below (GEMM:
-    // 2 x 4 vectors of accumulators) fit both register files.
+    // AVX-512, L1d 48 KB, L2 2 MB), 2026-11-27 11:10-12:20 UTC, 1 thread,
+    // batch 1, prepacked=true, with other jobs keeping the load average at
+    // 5-8 (so: medians of calls alternating with the previous kernel in one
+    // process; /tmp harness, not in the tree). Previous schedule -> this one:
+    // I128 H64 T32 (W1) 36 -> 30.5 us (B/A median 0.84), I256 H256 T64 (W2)
+    // ~1000 -> ~905 us (0.87).
+    //  - Input projection: before, 2 x 4 accumulators on W_ih transposed
+    //    ([in][G*H]: at H 256, consecutive k of a tile 4 KB apart, all in one
+    //    L1 set) ran at ~96 GFLOP/s at W2. Now one 32-row panel x 8 steps
+    //    (16 zmm accumulators), panels outermost (a 32 KB panel at I 256
+    //    stays in L1 over the tiles of time), the input copied once (no
+    //    clamp per broadcast; with it, 24 accumulators spilled): ~145 GFLOP/s
+    //    at W1, 115-150 at W2 (FMA peak measured 165). A 4 x 4 tile (vectors
+    //    x steps) of a 64-row panel and the time-outer order measured within
+    //    the noise of 2 x 8; 4 x 6 and 4 x 7 round T = 32 up (105 GFLOP/s at
+    //    W1); 2 x 4 is slower (130 GFLOP/s at W1).
+    //  - Recurrence at H 256: each step streams the 1 MB W_hh from L2. A
+    //    read-only loop over a 1 MB buffer reaches 125-128 GB/s on this core,
+    //    so >= 8.2 us per step; measured ~9 us per step before and after: it
+    //    is at ~85-90% of the L2 bound (walking backwards on odd steps gave
+    //    nothing here: 0.99). At H 64 the 64 KB W_hh just misses L1 (48 KB);
+    //    walking it backwards on odd steps starts each step on what the step
+    //    before read last: a 64 KB pass 0.53 -> 0.39 us in a microbenchmark,
+    //    the kernel 12% faster (B/A 0.88). 8 accumulator chains (two vectors
+    //    of 16 features x 4 gates) instead of 4 (not measured alone).
+    //    expOf/inverseOf instead of exp and vdivps: W1 B/A 0.98.
+    //  - Not parallel over feature blocks at batch 1: measured (H 256, T 64)
+    //    1.2 ms serial vs 1.8-2.3 ms with one fork/join per step (2026-11-27
+    //    ~09:00). The per-call packing of the weights was ~30% of the kernel
+    //    at W1 (so prepacked=true for mmc).
+    // AVX2/FMA (8 lanes): tiles of 4 vectors x 3 steps, recurrence chains of
+    // two vectors (a block of 32 in two halves); SSE4.1: 4 x 2 and 2.
     for (Cell &cell : cells) {
       if (!prepacked) {
         Var lo("lo"), li("li"), io("io"), ii("ii");
@@ -381,7 +405,8 @@ public:
             .unroll(qv);
       }
       scheduleProjection(cell.proj, cell.projAcc, cell.layerIn, cell.ri, vec);
-      // Loop order: b (parallel) / rs / feature block / phase / kk / lanes.
+      // Loop order: b (parallel) / step pairs / step / feature block /
+      // phase / part of the block / kk / two vectors of features.
       // The lanes are race-free, though Halide cannot prove it: within one
       // step each rk reads and writes only its own site (rk, b, s) plus
       // sites of step s - 1, which step s never writes.
