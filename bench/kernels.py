@@ -126,6 +126,10 @@ def report(d):
         ("logmel", "log-mel 3s nfft512 hop160 80mels B1", "halide", "fftw+sgemm", "logmel"),
         ("lstm_small", "LSTM I128 H64 T32 B1", "halide", "onednn", "lstm_small"),
         ("lstm_large", "LSTM I256 H256 T64 B1", "halide", "onednn", "lstm_large"),
+        ("lstm_small", "LSTM I128 H64 T32 B1, prepacked (mmc)", "halide_prepacked", "onednn",
+         "lstm_small"),
+        ("lstm_large", "LSTM I256 H256 T64 B1, prepacked (mmc)", "halide_prepacked", "onednn",
+         "lstm_large"),
         ("attention", "attn core E256 h4 Tq64 Tk301 B1 masked", "halide", None, "attention"),
         ("mha", "MHA incl. projections (Halide core+sgemm)", "halide+sgemm", None, "mha"),
     ]

@@ -24,6 +24,8 @@ kernel() { "$gen" -o "$work" -e object,h target=host-no_runtime "$@"; }
 kernel -g mm_spectrogram -f bench_logmel n_fft=512 hop_length=160 n_mels=80 post=log log_eps=1e-6
 kernel -g mm_lstm -f bench_lstm_small input_size=128 hidden_size=64
 kernel -g mm_lstm -f bench_lstm_large input_size=256 hidden_size=256
+kernel -g mm_lstm -f bench_lstm_small_packed input_size=128 hidden_size=64 prepacked=true
+kernel -g mm_lstm -f bench_lstm_large_packed input_size=256 hidden_size=256 prepacked=true
 kernel -g mm_attention -f bench_attention head_dim=64 has_mask=true
 "$gen" -r halide_runtime -o "$work" -e object target=host
 

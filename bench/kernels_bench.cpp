@@ -7,7 +7,8 @@
 //    + a oneDNN sgemm with the same torchaudio filter bank + log;
 //  - LSTM: the mm_lstm kernel vs oneDNN's LSTM primitive (weights reordered
 //    to the primitive's preferred layout once, outside the timing: its best
-//    case; the Halide kernel takes the PyTorch layout on every call);
+//    case); the Halide kernel taking the PyTorch layout on every call, and
+//    built with prepacked=true on weights packed once (what mmc uses);
 //  - attention: the mm_attention core alone, and with its input and output
 //    projections done by oneDNN sgemm (passing the projections to the core as
 //    permuted views, no copies), to compare with nn.MultiheadAttention.
@@ -23,7 +24,9 @@
 #include "bench_attention.h"
 #include "bench_logmel.h"
 #include "bench_lstm_large.h"
+#include "bench_lstm_large_packed.h"
 #include "bench_lstm_small.h"
+#include "bench_lstm_small_packed.h"
 #include "npy.h"
 
 #include <oneapi/dnnl/dnnl.hpp>
@@ -166,7 +169,37 @@ using KernelFn = int (*)(halide_buffer_t *, halide_buffer_t *, halide_buffer_t *
                          halide_buffer_t *, halide_buffer_t *, halide_buffer_t *,
                          halide_buffer_t *, halide_buffer_t *);
 
-int benchLstm(const std::string &dir, const char *name, KernelFn kernel, int threads) {
+/// The prepacked layouts of compiler/halide/README.md: W_ih in panels of 32
+/// gate rows ([panel][in][32]), W_hh in (32 lanes, gate, kk, block) slabs,
+/// the last panel / block padded with the last row. What mmc's glue makes
+/// once per model.
+std::vector<float> packWIh(const float *w, int rows, int in) {
+  const int lanes = 32, panels = (rows + lanes - 1) / lanes;
+  std::vector<float> out((size_t)panels * in * lanes);
+  for (int p = 0; p < panels; ++p)
+    for (int l = 0; l < lanes; ++l)
+      for (int i = 0; i < in; ++i)
+        out[((size_t)p * in + i) * lanes + l] = w[(size_t)std::min(p * lanes + l, rows - 1) * in + i];
+  return out;
+}
+
+std::vector<float> packWHh(const float *w, int hidden, int gates) {
+  const int lanes = 32, blocks = (hidden + lanes - 1) / lanes;
+  std::vector<float> out((size_t)blocks * hidden * gates * lanes);
+  for (int b = 0; b < blocks; ++b)
+    for (int kk = 0; kk < hidden; ++kk)
+      for (int q = 0; q < gates; ++q)
+        for (int l = 0; l < lanes; ++l)
+          out[(((size_t)b * hidden + kk) * gates + q) * lanes + l] =
+              w[(size_t)(q * hidden + std::min(b * lanes + l, hidden - 1)) * hidden + kk];
+  return out;
+}
+
+/// `kernel` takes the state_dict weights (prepacked=false), `packedKernel`
+/// the packed ones (prepacked=true, what mmc builds; packed outside the
+/// timing, as mmc does once per model).
+int benchLstm(const std::string &dir, const char *name, KernelFn kernel, KernelFn packedKernel,
+              int threads) {
   std::string p = name;
   Array x, wih, whh, bih, bhh;
   if (!load(dir, p + "_x", x) || !load(dir, p + "_weight_ih_l0", wih) ||
@@ -188,6 +221,22 @@ int benchLstm(const std::string &dir, const char *name, KernelFn kernel, int thr
   if (call() != 0)
     return 1;
   result(name, "halide", threads, medianMs([&] { call(); }));
+
+  const int panels = (4 * hid + 31) / 32, blocks = (hid + 31) / 32;
+  std::vector<float> wihPacked = packWIh(wih.data.data(), 4 * hid, in);
+  std::vector<float> whhPacked = packWHh(whh.data.data(), hid, 4);
+  std::vector<float> pOut((size_t)steps * hid), pH(hid), pC(hid);
+  Buffer<float> bwihPacked = view(wihPacked.data(), {panels, in, 32});
+  Buffer<float> bwhhPacked = view(whhPacked.data(), {blocks, hid, 4, 32});
+  Buffer<float> bpOut = view(pOut.data(), {1, steps, hid});
+  Buffer<float> bpH = view(pH.data(), {1, 1, hid});
+  Buffer<float> bpC = view(pC.data(), {1, 1, hid});
+  auto callPacked = [&] {
+    return packedKernel(bx, bwihPacked, bwhhPacked, bbih, bbhh, bpOut, bpH, bpC);
+  };
+  if (callPacked() != 0)
+    return 1;
+  result(name, "halide_prepacked", threads, medianMs([&] { callPacked(); }));
 
   using namespace dnnl;
   using tag = memory::format_tag;
@@ -234,6 +283,8 @@ int benchLstm(const std::string &dir, const char *name, KernelFn kernel, int thr
   result(name, "onednn", threads, medianMs(run));
   printf("CHECK %s halide vs onednn: output %.2e, c_n %.2e\n", name,
          relDiff(hOut.data(), dOut.data(), hOut.size()), relDiff(cN.data(), dC.data(), cN.size()));
+  printf("CHECK %s halide_prepacked vs onednn: output %.2e, c_n %.2e\n", name,
+         relDiff(pOut.data(), dOut.data(), pOut.size()), relDiff(pC.data(), dC.data(), pC.size()));
   return 0;
 }
 
@@ -330,8 +381,8 @@ int main(int argc, char **argv) {
     return 2;
   }
   int rc = benchLogMel(dir, threads);
-  rc |= benchLstm(dir, "lstm_small", bench_lstm_small, threads);
-  rc |= benchLstm(dir, "lstm_large", bench_lstm_large, threads);
+  rc |= benchLstm(dir, "lstm_small", bench_lstm_small, bench_lstm_small_packed, threads);
+  rc |= benchLstm(dir, "lstm_large", bench_lstm_large, bench_lstm_large_packed, threads);
   rc |= benchAttention(dir, threads);
   if (rc)
     fprintf(stderr, "error: a benchmark failed\n");

@@ -357,8 +357,10 @@ void writeDenseBuffer(llvm::raw_ostream &os, size_t index, const std::string &ho
 /// The shim of an mm_lstm / mm_gru kernel built with prepacked=true: its
 /// memref arguments are the state_dict tensors (input, then per layer and
 /// direction weight_ih, weight_hh[, bias_ih, bias_hh], then the outputs);
-/// the kernel reads W_ih transposed ([in][G*H], w_ih_t) and W_hh as
-/// (16 lanes, gate, kk, block) slabs (w_hh_packed, RecurrentGenerator.cpp).
+/// the kernel reads W_ih as panels of 32 gate rows ([panel][in][32],
+/// w_ih_packed) and W_hh as (32 lanes, gate, kk, block) slabs (w_hh_packed),
+/// the last panel / block padded with copies of the last row (the layouts
+/// of RecurrentGenerator.cpp and compiler/halide/README.md).
 /// Both are derived once per model and kept by the runtime
 /// (mm_runtime_model_cache), or per call into a block of the runtime's
 /// allocator when the weights are not the model's own.
@@ -369,9 +371,11 @@ void writeRecurrentShim(const KernelInstance &k, llvm::raw_ostream &os) {
   const int64_t layers = std::stoll(paramValue(k, "num_layers", "1"));
   const int dirs = paramValue(k, "bidirectional", "false") == "true" ? 2 : 1;
   const bool bias = paramValue(k, "bias", "true") == "true";
-  const int lanes = 16;
+  // Must match RecurrentGenerator.cpp's ihLanes and hhLanes.
+  const int ihLanes = 32, lanes = 32;
   const int64_t blocks = (hidden + lanes - 1) / lanes;
   const int64_t rows = gates * hidden;
+  const int64_t panels = (rows + ihLanes - 1) / ihLanes;
   const int perCell = bias ? 4 : 2;
   const int64_t cells = layers * dirs;
   const size_t n = k.args.size();
@@ -384,7 +388,7 @@ void writeRecurrentShim(const KernelInstance &k, llvm::raw_ostream &os) {
     int64_t in = c < dirs ? inputSize : dirs * hidden;
     inSizes.push_back(in);
     ihOffset.push_back(total);
-    total += rows * in;
+    total += panels * ihLanes * in;
     hhOffset.push_back(total);
     total += blocks * hidden * gates * lanes;
   }
@@ -393,15 +397,20 @@ void writeRecurrentShim(const KernelInstance &k, llvm::raw_ostream &os) {
   os << "static int " << name << "_pack(void *block, void *context) {\n";
   os << "  memref2 *const *w = (memref2 *const *)context; /* weight_ih, weight_hh per cell */\n";
   os << "  float *dst = (float *)block;\n";
-  os << "  int64_t g, i, b, kk, q, l;\n";
+  os << "  int64_t p, i, b, kk, q, l;\n";
   for (int64_t c = 0; c < cells; ++c) {
     os << "  {\n";
     os << "    const memref2 *ih = w[" << 2 * c << "], *hh = w[" << 2 * c + 1 << "];\n";
     os << "    const float *src = (const float *)ih->aligned + ih->offset;\n";
     os << "    float *out = dst + " << ihOffset[c] << ";\n";
-    os << "    for (g = 0; g < " << rows << "; ++g)\n";
-    os << "      for (i = 0; i < " << inSizes[c] << "; ++i)\n";
-    os << "        out[i * " << rows << " + g] = src[g * ih->strides[0] + i * ih->strides[1]];\n";
+    os << "    for (p = 0; p < " << panels << "; ++p)\n";
+    os << "      for (l = 0; l < " << ihLanes << "; ++l) {\n";
+    os << "        int64_t g = p * " << ihLanes << " + l < " << rows << " ? p * " << ihLanes
+       << " + l : " << rows - 1 << ";\n";
+    os << "        for (i = 0; i < " << inSizes[c] << "; ++i)\n";
+    os << "          out[(p * " << inSizes[c] << " + i) * " << ihLanes
+       << " + l] = src[g * ih->strides[0] + i * ih->strides[1]];\n";
+    os << "      }\n";
     os << "    src = (const float *)hh->aligned + hh->offset;\n";
     os << "    out = dst + " << hhOffset[c] << ";\n";
     os << "    for (b = 0; b < " << blocks << "; ++b)\n";
@@ -452,8 +461,9 @@ void writeRecurrentShim(const KernelInstance &k, llvm::raw_ostream &os) {
     int64_t c = isWeight ? int64_t(i - 1) / perCell : 0;
     int slot = isWeight ? int(i - 1) % perCell : -1;
     if (slot == 0) {
-      // w_ih_t: (g, i) = [in][G*H].
-      writeDenseBuffer(os, i, "packed + " + std::to_string(ihOffset[c]), {inSizes[c], rows});
+      // w_ih_packed: [panel][in][32 lanes].
+      writeDenseBuffer(os, i, "packed + " + std::to_string(ihOffset[c]),
+                       {panels, inSizes[c], ihLanes});
     } else if (slot == 1) {
       // w_hh_packed: (lane, gate, kk, block).
       writeDenseBuffer(os, i, "packed + " + std::to_string(hhOffset[c]),

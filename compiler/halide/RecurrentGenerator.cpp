@@ -5,28 +5,29 @@
 //
 // Per layer and direction:
 //  - the input projection of every timestep at once, W_ih x + b_ih (+ b_hh),
-//    is one register-blocked GEMM;
+//    is one register-blocked GEMM over panels of 32 gate rows of W_ih;
 //  - the recurrence is one Func holding, per (feature, batch, step), one
 //    accumulator per gate plus h (and c). Its update runs over time, then over
-//    blocks of one vector of features, then over kk: W_hh[:, kk] * h_{s-1}[kk]
-//    is added to the gate accumulators (features in the vector lanes, h
-//    broadcast), and a last pass applies the gate nonlinearities and the cell
-//    update. W_hh is packed in exactly the order this reads it, so each step
-//    streams it contiguously from L1/L2.
+//    blocks of 32 features, then over kk: W_hh[:, kk] * h_{s-1}[kk] is added
+//    to the gate accumulators (features in the vector lanes, h broadcast), and
+//    a last pass applies the gate nonlinearities and the cell update. W_hh is
+//    packed in exactly the order this reads it, so each step streams it
+//    contiguously from L1/L2 (backwards on odd steps).
 // A Halide Func may refer only to itself (with its pure variables in place),
 // so the matrix-vector product cannot be a separate reduction Func feeding
 // the state: it lives inside the state's own update.
 //
 // Weights are passed exactly as the PyTorch state_dict holds them, one input
 // per tensor, named as PyTorch names them (weight_ih_l0, ..., bias_hh_l1_reverse),
-// and the kernel transposes W_ih and packs W_hh in every call; or, with
-// prepacked=true (what mmc builds), W_ih transposed and W_hh packed already,
-// which mmc's glue derives once per model.
+// and the kernel packs W_ih and W_hh in every call; or, with prepacked=true
+// (what mmc builds), both packed already (layouts in README.md), which mmc's
+// glue derives once per model.
 //
 //===----------------------------------------------------------------------===//
 
 #include "Halide.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -34,13 +35,39 @@ using namespace Halide;
 
 namespace {
 
-/// Numerically safe logistic function built on exp, which Halide vectorizes.
-Expr sigmoidOf(Expr x) { return 1.0f / (1.0f + exp(-clamp(x, -80.0f, 80.0f))); }
+/// e^x for |x| <= 80 (callers clamp): 2^n through the exponent bits times
+/// e^r, |r| <= ln(2)/2, by a degree-6 Taylor polynomial (relative error
+/// below 2e-7). Halide's exp also handles overflow and NaN and rounds with
+/// two 8-lane instructions on AVX-512; the gates need none of that.
+Expr expOf(Expr x) {
+  // Round to nearest by adding 1.5 * 2^23: n sits in the low mantissa bits.
+  Expr shifted = x * 1.44269504f + 12582912.0f;
+  Expr bits = reinterpret<int>(shifted);
+  Expr n = cast<float>(bits - 0x4B400000);
+  // Cody-Waite: ln(2) = hi + lo, n * hi exact; strict so that the two
+  // subtractions are not folded into one rounded n * ln(2).
+  Expr r = strict_float((x - n * 0.693145751953125f) - n * 1.42860677e-6f);
+  Expr p = 1.0f / 720.0f;
+  for (float c : {1.0f / 120.0f, 1.0f / 24.0f, 1.0f / 6.0f, 0.5f, 1.0f, 1.0f})
+    p = p * r + c;
+  // 2^n: n + 127 into the exponent field (the shift drops the 1.5 * 2^23).
+  return p * reinterpret<float>((bits + 127) << 23);
+}
 
-/// tanh through exp: Halide's own tanh is a scalar libm call per lane.
+/// 1 / d for positive normal d: the reciprocal estimate refined by one
+/// Newton step (relative error ~1e-7), cheaper than a vector division.
+Expr inverseOf(Expr d) {
+  Expr r = fast_inverse(d);
+  return r * (2.0f - d * r);
+}
+
+/// Numerically safe logistic function.
+Expr sigmoidOf(Expr x) { return inverseOf(1.0f + expOf(-clamp(x, -80.0f, 80.0f))); }
+
+/// tanh through exp of -2|x| (never overflows).
 Expr tanhOf(Expr x) {
-  Expr e = exp(-2.0f * abs(clamp(x, -40.0f, 40.0f)));
-  Expr t = (1.0f - e) / (1.0f + e);
+  Expr e = expOf(-2.0f * abs(clamp(x, -40.0f, 40.0f)));
+  Expr t = (1.0f - e) * inverseOf(1.0f + e);
   return select(x < 0.0f, -t, t);
 }
 
@@ -59,10 +86,13 @@ public:
   /// glue derives them once per model from the state_dict tensors.
   GeneratorParam<bool> prepacked{"prepacked", false};
 
-  /// Feature lanes of one block of w_hh_packed when prepacked: fixed, so
-  /// that the packed layout does not depend on the target (AVX2 reads a
-  /// block as two vectors).
-  static constexpr int packLanes = 16;
+  /// Features per block of w_hh_packed: fixed, so that the packed layouts
+  /// do not depend on the target. A block is read as two vectors of 16
+  /// (AVX-512) or four of 8 (AVX2, two at a time): 8 accumulator chains.
+  static constexpr int hhLanes = 32;
+  /// Gate rows per panel of w_ih_packed: one register tile of the input
+  /// projection (4 vectors of 16) reads one panel.
+  static constexpr int ihLanes = 32;
 
   /// [B, T, input_size]: dim 0 = feature, 1 = time, 2 = batch.
   GeneratorInput<Buffer<float, 3>> input{"input"};
@@ -84,7 +114,7 @@ public:
         std::string suffix = "_l" + std::to_string(l) + (d ? "_reverse" : "");
         LayerInputs li;
         if (prepacked) {
-          li.weightIh = this->template add_input<Buffer<float, 2>>("w_ih_t" + suffix);
+          li.weightIhPacked = this->template add_input<Buffer<float, 3>>("w_ih_packed" + suffix);
           li.weightHhPacked = this->template add_input<Buffer<float, 4>>("w_hh_packed" + suffix);
         } else {
           li.weightIh = this->template add_input<Buffer<float, 2>>("weight_ih" + suffix);
@@ -106,11 +136,17 @@ public:
     const int dirs = bidirectional ? 2 : 1;
     const int gates = gateCount();
     const int gateRows = gates * hidden;
+    // W_ih in panels of ihLanes gate rows, W_hh in blocks of hhLanes
+    // features; the last panel / block is padded (see the README).
+    const int panels = (gateRows + ihLanes - 1) / ihLanes;
+    const int blocks = (hidden + hhLanes - 1) / hhLanes;
     Expr steps = input.dim(1).extent();
     Expr batch = input.dim(2).extent();
+
     const int vec = this->template natural_vector_size<float>();
-    // Feature lanes per block of the recurrence.
-    const int lanes = prepacked ? packLanes : vec;
+    // Features of the recurrence per inner iteration: two vectors, 2 x G
+    // independent accumulator chains.
+    const int chainLanes = std::min(hhLanes, 2 * vec);
 
     Func layerIn("layer_in0");
     // Reads past the last timestep (GEMM tiles rounded up) see the last one.
@@ -123,35 +159,43 @@ public:
       for (int d = 0; d < dirs; ++d) {
         const LayerInputs &li = layers[l * dirs + d];
         std::string tag = std::to_string(l) + (d ? "r" : "f");
-        GeneratorInput<Buffer<float, 2>> &wIh = *li.weightIh;
-        const int blocks = (hidden + lanes - 1) / lanes;
-        // Gate rows innermost: one contiguous vector per (row block, k).
-        Func wIhT("w_ih_t" + tag), wHhPacked("w_hh_packed" + tag);
+        // W_ih as (row in panel, input feature, panel): a register tile of
+        // the projection reads one contiguous panel; rows past the last
+        // (padding of the last panel) repeat it.
+        Func wIhPacked("w_ih_packed" + tag), wHhPacked("w_hh_packed" + tag);
         if (prepacked) {
-          wIh.dim(0).set_bounds(0, gateRows);
-          wIh.dim(1).set_bounds(0, layerInSize).set_stride(gateRows);
-          wIhT(g, i) = wIh(g, i);
+          GeneratorInput<Buffer<float, 3>> &packed = *li.weightIhPacked;
+          packed.dim(0).set_bounds(0, ihLanes);
+          packed.dim(1).set_bounds(0, layerInSize).set_stride(ihLanes);
+          packed.dim(2).set_bounds(0, panels).set_stride(ihLanes * layerInSize);
+          wIhPacked(lv, i, pv) = packed(lv, i, pv);
         } else {
+          GeneratorInput<Buffer<float, 2>> &wIh = *li.weightIh;
           wIh.dim(0).set_bounds(0, layerInSize);
           wIh.dim(1).set_bounds(0, gateRows);
-          wIhT(g, i) = wIh(i, g);
+          Expr row = pv * ihLanes + lv;
+          if (gateRows % ihLanes != 0)
+            row = min(row, gateRows - 1);
+          wIhPacked(lv, i, pv) = wIh(i, row);
         }
 
         // Input projection of every timestep, with the biases that are not
-        // gated (for GRU, b_hn stays inside r * (W_hn h + b_hn)).
+        // gated (for GRU, b_hn stays inside r * (W_hn h + b_hn)). Computed
+        // for whole panels of gate rows: the rows past G*H are never read.
         Expr bias0 = 0.0f;
         if (bias) {
           GeneratorInput<Buffer<float, 1>> &bIh = *li.biasIh;
           GeneratorInput<Buffer<float, 1>> &bHh = *li.biasHh;
           bIh.dim(0).set_bounds(0, gateRows);
           bHh.dim(0).set_bounds(0, gateRows);
-          bias0 = Derived::isLstm ? bIh(g) + bHh(g)
-                                  : bIh(g) + select(g < 2 * hidden, bHh(g), 0.0f);
+          Expr gc = gateRows % ihLanes == 0 ? Expr(g) : min(g, gateRows - 1);
+          bias0 = Derived::isLstm ? bIh(gc) + bHh(gc)
+                                  : bIh(gc) + select(g < 2 * hidden, bHh(gc), 0.0f);
         }
         RDom ri(0, layerInSize, "ri" + tag);
         Func proj("proj" + tag), projAcc("proj_acc" + tag);
         projAcc(g, t, b) = bias0;
-        projAcc(g, t, b) += wIhT(g, ri) * layerIn(ri, t, b);
+        projAcc(g, t, b) += wIhPacked(g % ihLanes, ri, g / ihLanes) * layerIn(ri, t, b);
         proj(g, t, b) = projAcc(g, t, b);
 
         // The recurrence, step s = 0 .. T-1 reading timestep t(s). A Func may
@@ -161,57 +205,67 @@ public:
         // plus the hidden (and cell) state. Its pure definition starts the
         // accumulators at the input projection; one update adds
         // W_hh[:, kk] h_{s-1}[kk] for every kk, then applies the gate
-        // nonlinearities.
+        // nonlinearities. Features run over whole blocks: those past H (the
+        // padding of the last block) copy the last feature's inputs and are
+        // never read.
         auto timeOf = [&](Expr step) {
           Expr tm = d == 0 ? step : steps - 1 - step;
           return clamp(tm, 0, steps - 1);
         };
+        Expr kc = hidden % hhLanes == 0 ? Expr(k) : min(k, hidden - 1);
         Func state("state" + tag);
         std::vector<Expr> init;
         for (int q = 0; q < gates; ++q)
           init.push_back(Derived::isLstm || q < 2
-                             ? Expr(proj(k + q * hidden, timeOf(s), b))
-                             : (bias ? Expr((*li.biasHh)(k + 2 * hidden)) : Expr(0.0f)));
+                             ? Expr(proj(kc + q * hidden, timeOf(s), b))
+                             : (bias ? Expr((*li.biasHh)(kc + 2 * hidden)) : Expr(0.0f)));
         init.push_back(0.0f); // h
         if (Derived::isLstm)
           init.push_back(0.0f); // c
         state(k, b, s) = Tuple(init);
         const int hSlot = gates, cSlot = gates + 1;
 
-        // Feature blocks of `lanes`: rk = block * lanes + lane (clamped in
-        // a partial last block, where the extra lanes redo lane H-1 exactly).
-        // Phase 0 runs kk over the hidden size, phase 1 once (kk = 0); the
-        // phase loop is unrolled, so neither copy carries the other's work.
         // W_hh packed in the order the recurrence reads it, (lane, gate, kk,
         // block) innermost first: each feature block streams one contiguous
         // slab per step (a plain transpose strides by 4H floats and thrashes
         // the cache sets).
         if (prepacked) {
           GeneratorInput<Buffer<float, 4>> &packed = *li.weightHhPacked;
-          packed.dim(0).set_bounds(0, lanes);
-          packed.dim(1).set_bounds(0, gates).set_stride(lanes);
-          packed.dim(2).set_bounds(0, hidden).set_stride(lanes * gates);
-          packed.dim(3).set_bounds(0, blocks).set_stride(lanes * gates * hidden);
+          packed.dim(0).set_bounds(0, hhLanes);
+          packed.dim(1).set_bounds(0, gates).set_stride(hhLanes);
+          packed.dim(2).set_bounds(0, hidden).set_stride(hhLanes * gates);
+          packed.dim(3).set_bounds(0, blocks).set_stride(hhLanes * gates * hidden);
           wHhPacked(lv, qv, kv, bv) = packed(lv, qv, kv, bv);
         } else {
           GeneratorInput<Buffer<float, 2>> &wHh = *li.weightHh;
           wHh.dim(0).set_bounds(0, hidden);
           wHh.dim(1).set_bounds(0, gateRows);
           wHhPacked(lv, qv, kv, bv) =
-              wHh(kv, min(bv * lanes + lv, hidden - 1) + qv * hidden);
+              wHh(kv, min(bv * hhLanes + lv, hidden - 1) + qv * hidden);
         }
-        RDom r(0, lanes, 0, hidden, 0, 2, 0, blocks, 0, steps, "r" + tag);
-        RVar lane = r[0], kk = r[1], phase = r[2], block = r[3], rs = r[4];
+        // Loops: step / block / phase / kk / lane. Phase 0 runs kk over the
+        // hidden size, phase 1 once (kk = 0); the phase loop is unrolled, so
+        // neither copy carries the other's work. Odd steps walk W_hh
+        // backwards (blocks and kk), so that they start on the part the
+        // step before read last, still in L1.
+        // A block's features are read chainLanes at a time (two vectors):
+        // RVars cannot be reordered, so the RDom has the loop order.
+        RDom r({{0, chainLanes}, {0, hidden}, {0, hhLanes / chainLanes}, {0, 2}, {0, blocks},
+                {0, steps}},
+               "r" + tag);
+        RVar lane = r[0], kk = r[1], part = r[2], phase = r[3], block = r[4], rs = r[5];
         r.where(kk < select(phase == 0, hidden, 1));
-        Expr rk = block * lanes + lane;
-        if (hidden % lanes != 0)
-          rk = min(rk, hidden - 1);
+        Expr odd = rs % 2 == 1;
+        Expr blk = select(odd, blocks - 1 - block, block);
+        Expr kx = select(odd, hidden - 1 - kk, kk);
+        Expr inBlock = part * chainLanes + lane;
+        Expr rk = blk * hhLanes + inBlock;
         Tuple cur = state(rk, b, rs);
         Tuple prev = state(rk, b, rs - 1);
-        Expr hIn = state(kk, b, rs - 1)[hSlot];
+        Expr hIn = state(kx, b, rs - 1)[hSlot];
         std::vector<Expr> accumulate, finalize;
         for (int q = 0; q < gates; ++q) {
-          accumulate.push_back(cur[q] + wHhPacked(lane, q, kk, block) * hIn);
+          accumulate.push_back(cur[q] + wHhPacked(inBlock, q, kx, blk) * hIn);
           finalize.push_back(cur[q]);
         }
         if (Derived::isLstm) {
@@ -223,8 +277,9 @@ public:
           finalize.push_back(og * tanhOf(c));
           finalize.push_back(c);
         } else {
+          Expr rkc = hidden % hhLanes == 0 ? rk : min(rk, hidden - 1);
           Expr rg = sigmoidOf(cur[0]), zg = sigmoidOf(cur[1]);
-          Expr ng = tanhOf(proj(rk + 2 * hidden, timeOf(rs), b) + rg * cur[2]);
+          Expr ng = tanhOf(proj(rkc + 2 * hidden, timeOf(rs), b) + rg * cur[2]);
           accumulate.push_back(cur[hSlot]);
           finalize.push_back((1.0f - zg) * ng + zg * prev[hSlot]);
         }
@@ -234,7 +289,7 @@ public:
           next.push_back(select(accumulating, accumulate[e], finalize[e]));
         state(rk, b, rs) = Tuple(next);
 
-        cells.push_back({wIhT, wHhPacked, proj, projAcc, state, ri, r, layerInSize});
+        cells.push_back({wIhPacked, wHhPacked, proj, projAcc, state, layerIn, ri, r, layerInSize});
         dirStates.push_back(state);
       }
 
@@ -303,45 +358,71 @@ public:
 
     // SCHEDULE
     // Measured on "Intel(R) Xeon(R) Processor" (Sapphire Rapids, KVM, 2 cores,
-    // AVX-512), 2026-11-27, 1 thread, batch 1: LSTM I128 H64 T32 0.060 ms
-    // (oneDNN lstm_forward 0.089 ms), I256 H256 T64 1.2 ms (oneDNN 3.2 ms);
-    // bench/kernels.sh. The recurrence is serial in time; batch items run in
-    // parallel. At batch 1 a call is T matrix-vector products streaming the
-    // packed W_hh from L1/L2 (a plain transpose, strided by 4H floats per kk,
-    // thrashed the cache sets: 8 ms instead of 1.2 ms at H 256).
-    // AVX-512 gives 16 lanes, AVX2/FMA 8; the register tiles below (GEMM:
-    // 2 x 4 vectors of accumulators) fit both register files.
+    // AVX-512, L1d 48 KB, L2 2 MB), 2026-11-27 11:10-12:20 UTC, 1 thread,
+    // batch 1, prepacked=true, with other jobs keeping the load average at
+    // 5-8 (so: medians of calls alternating with the previous kernel in one
+    // process; /tmp harness, not in the tree). Previous schedule -> this one:
+    // I128 H64 T32 (W1) 36 -> 30.5 us (B/A median 0.84), I256 H256 T64 (W2)
+    // ~1000 -> ~905 us (0.87).
+    //  - Input projection: before, 2 x 4 accumulators on W_ih transposed
+    //    ([in][G*H]: at H 256, consecutive k of a tile 4 KB apart, all in one
+    //    L1 set) ran at ~96 GFLOP/s at W2. Now one 32-row panel x 8 steps
+    //    (16 zmm accumulators), panels outermost (a 32 KB panel at I 256
+    //    stays in L1 over the tiles of time), the input copied once (no
+    //    clamp per broadcast; with it, 24 accumulators spilled): ~145 GFLOP/s
+    //    at W1, 115-150 at W2 (FMA peak measured 165). A 4 x 4 tile (vectors
+    //    x steps) of a 64-row panel and the time-outer order measured within
+    //    the noise of 2 x 8; 4 x 6 and 4 x 7 round T = 32 up (105 GFLOP/s at
+    //    W1); 2 x 4 is slower (130 GFLOP/s at W1).
+    //  - Recurrence at H 256: each step streams the 1 MB W_hh from L2. A
+    //    read-only loop over a 1 MB buffer reaches 125-128 GB/s on this core,
+    //    so >= 8.2 us per step; measured ~9 us per step before and after: it
+    //    is at ~85-90% of the L2 bound (walking backwards on odd steps gave
+    //    nothing here: 0.99). At H 64 the 64 KB W_hh just misses L1 (48 KB);
+    //    walking it backwards on odd steps starts each step on what the step
+    //    before read last: a 64 KB pass 0.53 -> 0.39 us in a microbenchmark,
+    //    the kernel 12% faster (B/A 0.88). 8 accumulator chains (two vectors
+    //    of 16 features x 4 gates) instead of 4 (not measured alone).
+    //    expOf/inverseOf instead of exp and vdivps: W1 B/A 0.98.
+    //  - Not parallel over feature blocks at batch 1: measured (H 256, T 64)
+    //    1.2 ms serial vs 1.8-2.3 ms with one fork/join per step (2026-11-27
+    //    ~09:00). The per-call packing of the weights was ~30% of the kernel
+    //    at W1 (so prepacked=true for mmc).
+    // AVX2/FMA (8 lanes): tiles of 4 vectors x 3 steps, recurrence chains of
+    // two vectors (a block of 32 in two halves); SSE4.1: 4 x 2 and 2.
     for (Cell &cell : cells) {
       if (!prepacked) {
-        scheduleTranspose(cell.wIhT, cell.inSize, gateRows, vec);
+        Var lo("lo"), li("li"), io("io"), ii("ii");
+        cell.wIhPacked.compute_root()
+            .bound(lv, 0, ihLanes)
+            .tile(lv, i, lo, io, li, ii, vec, vec, TailStrategy::GuardWithIf)
+            .vectorize(li)
+            .unroll(ii);
         cell.wHhPacked.compute_root()
-            .bound(lv, 0, vec)
+            .bound(lv, 0, hhLanes)
             .bound(qv, 0, gates)
-            .vectorize(lv)
+            .vectorize(lv, vec)
             .unroll(qv);
       }
-      scheduleProjection(cell.proj, cell.projAcc, cell.ri, gateRows, vec);
-      // Loop order: b (parallel) / rs / feature block / phase / kk / lanes.
+      scheduleProjection(cell.proj, cell.projAcc, cell.layerIn, cell.ri, vec);
+      // Loop order: b (parallel) / step pairs / step / feature block /
+      // phase / part of the block / kk / two vectors of features.
       // The lanes are race-free, though Halide cannot prove it: within one
       // step each rk reads and writes only its own site (rk, b, s) plus
       // sites of step s - 1, which step s never writes.
-      RVar lane = cell.r[0], kk = cell.r[1], phase = cell.r[2];
-      RVar block = cell.r[3], rs = cell.r[4];
+      RVar lane = cell.r[0], rs = cell.r[5];
+      RVar rso("rso"), rsi("rsi"), lo("lo"), li("li");
       cell.state.compute_root();
       Stage step = cell.state.update();
       step.allow_race_conditions()
-          .vectorize(lane)
-          .reorder(lane, kk, phase, block, rs, b)
-          .unroll(phase)
+          .split(rs, rso, rsi, 2, TailStrategy::GuardWithIf)
+          .split(lane, lo, li, vec)
+          .reorder(li, lo, cell.r[1], cell.r[2], cell.r[3], cell.r[4], rsi, rso, b)
+          .vectorize(li)
+          .unroll(lo)
+          .unroll(cell.r[3])
+          .unroll(rsi)
           .parallel(b);
-      // Not parallel over feature blocks at batch 1: measured (H 256, T 64)
-      // 1.2 ms serial vs 1.8-2.3 ms with one fork/join per step.
-      // Same machine, 2026-11-27 ~09:00 UTC, I128 H64 T32 B1, 1 thread, CPU
-      // time (the machine was loaded): the per-call transpose of W_ih and
-      // packing of W_hh were ~30% of the kernel (so prepacked=true); running
-      // 2 or 4 feature blocks side by side (more accumulator chains) gave
-      // nothing (0.060 vs 0.058 ms): each step streams all of W_hh (64 KB)
-      // from L2.
     }
     for (Func &seq : hiddenSeqs)
       seq.compute_root().vectorize(j, vec, TailStrategy::GuardWithIf);
@@ -353,58 +434,44 @@ public:
 
 private:
   struct LayerInputs {
-    /// weight_ih (or w_ih_t if prepacked), weight_hh (unless prepacked).
+    /// weight_ih, weight_hh (unless prepacked).
     GeneratorInput<Buffer<float, 2>> *weightIh = nullptr, *weightHh = nullptr;
+    /// w_ih_packed, w_hh_packed (if prepacked).
+    GeneratorInput<Buffer<float, 3>> *weightIhPacked = nullptr;
     GeneratorInput<Buffer<float, 4>> *weightHhPacked = nullptr;
     GeneratorInput<Buffer<float, 1>> *biasIh = nullptr, *biasHh = nullptr;
   };
 
-  /// A transposed copy of a [rows, cols] weight, transposed in cache-sized
-  /// blocks; both extents are generator constants.
-  void scheduleTranspose(Func &t, int cols, int rows, int vec) {
-    Var go("go"), gi("gi"), io("io"), ii("ii");
-    t.compute_root();
-    if (rows % vec == 0 && cols % vec == 0)
-      t.tile(g, i, go, io, gi, ii, vec, vec).vectorize(gi).unroll(ii);
-    else
-      t.vectorize(g, vec, TailStrategy::GuardWithIf);
-  }
-
-  /// Register-blocked GEMM: a (1 or 2 vectors of gate rows) x (4 timesteps)
-  /// tile of accumulators, the reduction over input features innermost.
-  void scheduleProjection(Func &proj, Func &acc, const RDom &ri, int gateRows, int vec) {
-    Var go("go"), gi("gi"), to("to"), ti("ti");
-    const int timesPerTile = 4;
-    proj.compute_root();
-    if (gateRows % vec != 0) {
-      proj.vectorize(g, vec, TailStrategy::GuardWithIf);
-      acc.compute_at(proj, g).vectorize(g, vec, TailStrategy::GuardWithIf);
-      acc.update().reorder(g, ri).vectorize(g, vec, TailStrategy::GuardWithIf);
-      return;
-    }
-    const int rowsPerTile = gateRows % (2 * vec) == 0 ? 2 * vec : vec;
-    proj.split(g, go, gi, rowsPerTile)
+  /// Register-blocked GEMM: a tile of (one panel of w_ih_packed: 2 vectors
+  /// of 16 gate rows on AVX-512) x (8 timesteps) accumulators, the reduction
+  /// over input features innermost; panels outermost, so that a panel stays
+  /// in L1 for every tile of timesteps.
+  void scheduleProjection(Func &proj, Func &acc, Func &in, const RDom &ri, int vec) {
+    Var go("go"), gi("gi"), to("to"), ti("ti"), gp("gp"), gin("gin");
+    const int rowsPerTile = std::min(ihLanes, 4 * vec);
+    const int timesPerTile = vec >= 16 ? 8 : (vec >= 8 ? 3 : 2);
+    proj.compute_root()
+        .split(g, gp, gin, ihLanes, TailStrategy::RoundUp)
+        .split(gin, go, gi, rowsPerTile)
         .split(t, to, ti, timesPerTile, TailStrategy::RoundUp)
-        .reorder(gi, ti, go, to, b)
-        .vectorize(gi, vec)
-        .unroll(ti);
-    acc.compute_at(proj, go).vectorize(g, vec).unroll(g).unroll(t);
-    acc.update()
-        .reorder(g, t, ri)
-        .vectorize(g, vec)
-        .unroll(g)
-        .unroll(t);
+        .reorder(gi, ti, to, go, gp, b);
+    proj.vectorize(gi, vec).unroll(ti);
+    acc.compute_at(proj, to).vectorize(g, vec).unroll(g).unroll(t);
+    acc.update().reorder(g, t, ri).vectorize(g, vec).unroll(g).unroll(t);
+    // The input, copied once with the timesteps rounded up to whole tiles:
+    // the inner loop broadcasts from one base pointer (no clamp per step).
+    in.in(acc).compute_root().vectorize(i, vec, TailStrategy::GuardWithIf);
   }
 
   /// The Funcs of one layer and direction, scheduled after the algorithm.
   struct Cell {
-    Func wIhT, wHhPacked, proj, projAcc, state;
+    Func wIhPacked, wHhPacked, proj, projAcc, state, layerIn;
     RDom ri, r;
     int inSize;
   };
 
   Var i{"i"}, j{"j"}, k{"k"}, g{"g"}, t{"t"}, b{"b"}, s{"s"}, ld{"ld"};
-  Var lv{"lv"}, qv{"qv"}, kv{"kv"}, bv{"bv"};
+  Var lv{"lv"}, qv{"qv"}, kv{"kv"}, bv{"bv"}, pv{"pv"};
   std::vector<Cell> cells;
   std::vector<Func> hiddenSeqs;
   std::vector<LayerInputs> layers;

@@ -96,6 +96,31 @@ def run_harness(harness, args):
         sys.exit(1)
 
 
+# The prepacked layouts of compiler/halide/README.md (RecurrentGenerator.cpp's
+# ihLanes and hhLanes), written here from the documentation, independently of
+# the compiler's packing code.
+IH_LANES = 32
+HH_LANES = 32
+
+
+def pack_w_ih(w):
+    """weight_ih [G*H, in] -> w_ih_packed [ceil(G*H/32), in, 32]."""
+    rows = w.shape[0]
+    panels = -(-rows // IH_LANES)
+    idx = np.minimum(np.arange(panels * IH_LANES), rows - 1)
+    return np.ascontiguousarray(w[idx].reshape(panels, IH_LANES, -1).transpose(0, 2, 1))
+
+
+def pack_w_hh(w, gates):
+    """weight_hh [G*H, H] -> w_hh_packed [ceil(H/32), H, G, 32]."""
+    hidden = w.shape[1]
+    blocks = -(-hidden // HH_LANES)
+    k = np.minimum(np.arange(blocks * HH_LANES), hidden - 1)  # padded features
+    per_gate = w.reshape(gates, hidden, hidden)[:, k, :]  # [G, blocks*32, kk]
+    return np.ascontiguousarray(
+        per_gate.reshape(gates, blocks, HH_LANES, hidden).transpose(1, 3, 0, 2))
+
+
 def check_rnn(args):
     torch.manual_seed(args.seed)
     cls = torch.nn.LSTM if args.cell == "lstm" else torch.nn.GRU
@@ -105,9 +130,15 @@ def check_rnn(args):
     os.makedirs(args.dir, exist_ok=True)
     files = [os.path.join(args.dir, "input.npy")]
     np.save(files[0], x.numpy())
+    gates = 4 if args.cell == "lstm" else 3
     for name, p in m.state_dict().items():
+        value = p.numpy()
+        if args.prepacked and name.startswith("weight_ih"):
+            name, value = name.replace("weight_ih", "w_ih_packed"), pack_w_ih(value)
+        elif args.prepacked and name.startswith("weight_hh"):
+            name, value = name.replace("weight_hh", "w_hh_packed"), pack_w_hh(value, gates)
         files.append(os.path.join(args.dir, name + ".npy"))
-        np.save(files[-1], p.numpy())
+        np.save(files[-1], value)
     dirs = 2 if args.bidirectional else 1
     outs = {
         "output": (args.batch, args.steps, dirs * args.hidden_size),
@@ -239,6 +270,8 @@ def main():
     r.add_argument("--steps", type=int, default=8)
     r.add_argument("--seed", type=int, default=0)
     r.add_argument("--rtol", type=float, default=1e-4)
+    r.add_argument("--prepacked", action="store_true",
+                   help="pass W_ih and W_hh packed (a kernel built with prepacked=true)")
     r.add_argument("--run", required=True, help="the compiled run_kernel harness")
     r.add_argument("--dir", required=True, help="where to write .npy files")
     r.set_defaults(fn=check_rnn)
