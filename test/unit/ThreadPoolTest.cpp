@@ -288,19 +288,27 @@ TEST_F(ThreadPool, ResizeWhileIdle) {
   }
 }
 
-int resizeInsideTask(void *, int taskNumber, uint8_t *) {
-  mm_set_num_threads(taskNumber == 0 ? 3 : 2);
+/// Every task asks for the thread count the closure holds (one value for
+/// all tasks: concurrent tasks asking for different counts would leave
+/// whichever ran last).
+int resizeInsideTask(void *, int, uint8_t *closure) {
+  mm_set_num_threads(*reinterpret_cast<int *>(closure));
   return 0;
 }
 
 TEST_F(ThreadPool, ResizeFromInsideATask) {
   mm_set_num_threads(2);
   // A one-task loop runs inline without taking the pool: applied at once.
-  EXPECT_EQ(mm_runtime_do_par_for(nullptr, resizeInsideTask, 0, 1, nullptr), 0);
+  int three = 3, two = 2;
+  EXPECT_EQ(mm_runtime_do_par_for(nullptr, resizeInsideTask, 0, 1,
+                                  reinterpret_cast<uint8_t *>(&three)),
+            0);
   EXPECT_EQ(mm_get_num_threads(), 3);
   EXPECT_EQ(mm::detail::poolNumWorkers(), 2);
   // Inside a loop on the pool the new size is only recorded...
-  EXPECT_EQ(mm_runtime_do_par_for(nullptr, resizeInsideTask, 0, 2, nullptr), 0);
+  EXPECT_EQ(mm_runtime_do_par_for(nullptr, resizeInsideTask, 0, 2,
+                                  reinterpret_cast<uint8_t *>(&two)),
+            0);
   EXPECT_EQ(mm_get_num_threads(), 2);
   EXPECT_EQ(mm::detail::poolNumWorkers(), 2);
   // ... and applied by the next loop that gets the pool.
