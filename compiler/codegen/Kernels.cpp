@@ -103,16 +103,8 @@ bool mm::collectWeightExpressions(mlir::ModuleOp module,
 
 void mm::writeWeightExpressionGlue(const std::vector<WeightExpression> &expressions,
                                    llvm::raw_ostream &os) {
-  if (expressions.empty())
-    return;
-  os << R"(#include <stddef.h>
-#include <string.h>
-
-void *mm_runtime_model_cache(const void *kernel, const void *const *weights, int num_weights,
-                             size_t bytes, int (*fill)(void *block, void *context),
-                             void *context);
-
-)";
+  if (!expressions.empty())
+    os << "#include <string.h>\n\n";
   for (const WeightExpression &e : expressions) {
     const size_t n = e.argRanks.size();
     const std::string out = "memref" + std::to_string(e.shape.size());
@@ -492,9 +484,6 @@ void mm::writeKernelGlue(const std::vector<KernelInstance> &kernels, llvm::raw_o
 #include "HalideRuntime.h"
 
 void mm_runtime_kernel_error(const char *message);
-void *mm_runtime_model_cache(const void *kernel, const void *const *weights, int num_weights,
-                             size_t bytes, int (*fill)(void *block, void *context),
-                             void *context);
 int mm_runtime_do_par_for(void *user_context, halide_task_t task, int min, int extent,
                           uint8_t *closure);
 void *mm_runtime_alloc(int64_t size);

@@ -139,6 +139,13 @@ void mm::writeGlue(const ModelInfo &model, llvm::raw_ostream &os,
     os << " } memref" << r << ";\n";
   }
   os << "\n";
+  // Both the recurrent kernels' packed weights and the weights-only values
+  // live in the runtime's per-model cache (mm/runtime_internal.h).
+  if (!kernels.empty() || !weightExpressions.empty())
+    os << "#include <stddef.h>\n\n"
+       << "void *mm_runtime_model_cache(const void *kernel, const void *const *weights,\n"
+       << "                             int num_weights, size_t bytes,\n"
+       << "                             int (*fill)(void *block, void *context), void *context);\n\n";
   if (!kernels.empty())
     writeKernelGlue(kernels, os);
   writeWeightExpressionGlue(weightExpressions, os);

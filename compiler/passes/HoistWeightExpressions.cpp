@@ -19,7 +19,6 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
-#include "mlir/Interfaces/ViewLikeInterface.h"
 #include "mlir/Transforms/RegionUtils.h"
 
 namespace mm {
@@ -68,6 +67,15 @@ int64_t costOf(Operation *op) {
   return steps;
 }
 
+/// The values OP reads: its operands and what its regions use from above.
+SmallVector<Value> valuesRead(Operation *op) {
+  SmallVector<Value> reads(op->getOperands());
+  llvm::SetVector<Value> captured;
+  getUsedValuesDefinedAbove(op->getRegions(), captured);
+  reads.append(captured.begin(), captured.end());
+  return reads;
+}
+
 /// A value worth keeping costs this many steps per element it holds; below
 /// that the copy out of the cache would cost about as much as recomputing.
 constexpr int64_t kMinStepsPerElement = 4;
@@ -104,12 +112,8 @@ struct HoistWeightExpressionsPass
     for (Operation &op : body.without_terminator()) {
       Origin result = Origin::Other;
       if (op.getNumResults() > 0 && isMemoryEffectFree(&op)) {
-        SmallVector<Value> reads(op.getOperands());
-        llvm::SetVector<Value> captured;
-        getUsedValuesDefinedAbove(op.getRegions(), captured);
-        reads.append(captured.begin(), captured.end());
         result = Origin::Constant;
-        for (Value v : reads) {
+        for (Value v : valuesRead(&op)) {
           Origin o = originOf(v);
           if (o == Origin::Other) {
             result = Origin::Other;
@@ -149,11 +153,7 @@ struct HoistWeightExpressionsPass
         Operation *cur = work.pop_back_val();
         if (!slice.insert(cur))
           continue;
-        SmallVector<Value> reads(cur->getOperands());
-        llvm::SetVector<Value> captured;
-        getUsedValuesDefinedAbove(cur->getRegions(), captured);
-        reads.append(captured.begin(), captured.end());
-        for (Value v : reads) {
+        for (Value v : valuesRead(cur)) {
           if (auto arg = dyn_cast<BlockArgument>(v)) {
             weights.insert(arg);
             continue;
