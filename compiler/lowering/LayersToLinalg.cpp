@@ -93,21 +93,7 @@ Value linearOfTransposed(OpBuilder &b, Location loc, Value x, Value weight, Valu
   outExprs.append({getAffineDimExpr(m, ctx), getAffineDimExpr(n, ctx)});
   xExprs = leading;
   xExprs.append({getAffineDimExpr(k, ctx), getAffineDimExpr(m, ctx)});
-  Value init;
-  if (bias) {
-    Value empty = createEmpty(b, loc, sizes, elementType);
-    SmallVector<AffineMap> maps = {AffineMap::get(lead + 2, 0, getAffineDimExpr(n, ctx)),
-                                   b.getMultiDimIdentityMap(lead + 2)};
-    init = b.create<linalg::GenericOp>(
-                loc, TypeRange{empty.getType()}, ValueRange{bias}, ValueRange{empty}, maps,
-                SmallVector<utils::IteratorType>(lead + 2, utils::IteratorType::parallel),
-                [](OpBuilder &nb, Location nl, ValueRange args) {
-                  nb.create<linalg::YieldOp>(nl, args[0]);
-                })
-               .getResult(0);
-  } else {
-    init = createFilled(b, loc, sizes, elementType, 0.0);
-  }
+  Value init = linearInit(b, loc, sizes, elementType, bias);
   SmallVector<AffineMap> maps = {
       AffineMap::get(lead + 3, 0, xExprs, ctx),
       AffineMap::get(lead + 3, 0, {getAffineDimExpr(n, ctx), getAffineDimExpr(k, ctx)}, ctx),

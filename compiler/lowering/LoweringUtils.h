@@ -109,6 +109,13 @@ mlir::Value buildElementwise(
 /// `lhs [M, K] @ rhs [K, N]` as a linalg.matmul into zeros.
 mlir::Value matmul(mlir::OpBuilder &b, mlir::Location loc, mlir::Value lhs, mlir::Value rhs);
 
+/// The accumulator of a linear layer's product of SIZES: BIAS (a vector
+/// over the last dimension) broadcast, as PyTorch's addmm starts from the
+/// bias, or zeros when BIAS is null.
+mlir::Value linearInit(mlir::OpBuilder &b, mlir::Location loc,
+                       llvm::ArrayRef<mlir::OpFoldResult> sizes, mlir::Type elementType,
+                       mlir::Value bias);
+
 /// `x [M, K] @ weight[N, K]^T + bias [N]` (BIAS may be null): the bias is
 /// broadcast into the accumulator of a linalg.matmul_transpose_b.
 mlir::Value linear2D(mlir::OpBuilder &b, mlir::Location loc, mlir::Value x, mlir::Value weight,

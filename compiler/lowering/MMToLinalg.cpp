@@ -286,27 +286,29 @@ Value mm::lowering::matmul(OpBuilder &b, Location loc, Value lhs, Value rhs) {
   return b.create<linalg::MatmulOp>(loc, ValueRange{lhs, rhs}, ValueRange{init}).getResult(0);
 }
 
+Value mm::lowering::linearInit(OpBuilder &b, Location loc, ArrayRef<OpFoldResult> sizes,
+                              Type elementType, Value bias) {
+  if (!bias)
+    return createFilled(b, loc, sizes, elementType, 0.0);
+  MLIRContext *ctx = b.getContext();
+  unsigned rank = sizes.size();
+  Value empty = createEmpty(b, loc, sizes, elementType);
+  SmallVector<AffineMap> maps = {AffineMap::get(rank, 0, {getAffineDimExpr(rank - 1, ctx)}, ctx),
+                                 b.getMultiDimIdentityMap(rank)};
+  SmallVector<utils::IteratorType> iterators(rank, utils::IteratorType::parallel);
+  return b
+      .create<linalg::GenericOp>(loc, TypeRange{empty.getType()}, ValueRange{bias},
+                                 ValueRange{empty}, maps, iterators,
+                                 [](OpBuilder &nested, Location nestedLoc, ValueRange args) {
+                                   nested.create<linalg::YieldOp>(nestedLoc, args[0]);
+                                 })
+      .getResult(0);
+}
+
 Value mm::lowering::linear2D(OpBuilder &b, Location loc, Value x, Value weight, Value bias) {
   auto elementType = cast<RankedTensorType>(x.getType()).getElementType();
   SmallVector<OpFoldResult> sizes = {getSizes(b, loc, x)[0], getSizes(b, loc, weight)[0]};
-  Value init;
-  if (bias) {
-    // Broadcast the bias into the accumulator: PyTorch's addmm also starts
-    // from the bias.
-    MLIRContext *ctx = b.getContext();
-    Value empty = createEmpty(b, loc, sizes, elementType);
-    SmallVector<AffineMap> maps = {AffineMap::get(2, 0, {getAffineDimExpr(1, ctx)}, ctx),
-                                   b.getMultiDimIdentityMap(2)};
-    SmallVector<utils::IteratorType> iterators(2, utils::IteratorType::parallel);
-    init = b.create<linalg::GenericOp>(loc, TypeRange{empty.getType()}, ValueRange{bias},
-                                       ValueRange{empty}, maps, iterators,
-                                       [](OpBuilder &nested, Location nestedLoc, ValueRange args) {
-                                         nested.create<linalg::YieldOp>(nestedLoc, args[0]);
-                                       })
-               .getResult(0);
-  } else {
-    init = createFilled(b, loc, sizes, elementType, 0.0);
-  }
+  Value init = linearInit(b, loc, sizes, elementType, bias);
   return b.create<linalg::MatmulTransposeBOp>(loc, ValueRange{x, weight}, ValueRange{init})
       .getResult(0);
 }
