@@ -93,7 +93,7 @@ Value linearOfTransposed(OpBuilder &b, Location loc, Value x, Value weight, Valu
   outExprs.append({getAffineDimExpr(m, ctx), getAffineDimExpr(n, ctx)});
   xExprs = leading;
   xExprs.append({getAffineDimExpr(k, ctx), getAffineDimExpr(m, ctx)});
-  Value init = linearInit(b, loc, sizes, elementType, bias);
+  Value init = biasInit(b, loc, sizes, elementType, bias, /*dim=*/lead + 1);
   SmallVector<AffineMap> maps = {
       AffineMap::get(lead + 3, 0, xExprs, ctx),
       AffineMap::get(lead + 3, 0, {getAffineDimExpr(n, ctx), getAffineDimExpr(k, ctx)}, ctx),

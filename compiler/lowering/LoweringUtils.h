@@ -109,12 +109,12 @@ mlir::Value buildElementwise(
 /// `lhs [M, K] @ rhs [K, N]` as a linalg.matmul into zeros.
 mlir::Value matmul(mlir::OpBuilder &b, mlir::Location loc, mlir::Value lhs, mlir::Value rhs);
 
-/// The accumulator of a linear layer's product of SIZES: BIAS (a vector
-/// over the last dimension) broadcast, as PyTorch's addmm starts from the
-/// bias, or zeros when BIAS is null.
-mlir::Value linearInit(mlir::OpBuilder &b, mlir::Location loc,
-                       llvm::ArrayRef<mlir::OpFoldResult> sizes, mlir::Type elementType,
-                       mlir::Value bias);
+/// The accumulator of SIZES of a layer that starts from its bias, as
+/// PyTorch's addmm and convolutions do: BIAS (a vector along dimension DIM)
+/// broadcast, or zeros when BIAS is null.
+mlir::Value biasInit(mlir::OpBuilder &b, mlir::Location loc,
+                     llvm::ArrayRef<mlir::OpFoldResult> sizes, mlir::Type elementType,
+                     mlir::Value bias, int64_t dim);
 
 /// `x [M, K] @ weight[N, K]^T + bias [N]` (BIAS may be null): the bias is
 /// broadcast into the accumulator of a linalg.matmul_transpose_b.

@@ -286,14 +286,14 @@ Value mm::lowering::matmul(OpBuilder &b, Location loc, Value lhs, Value rhs) {
   return b.create<linalg::MatmulOp>(loc, ValueRange{lhs, rhs}, ValueRange{init}).getResult(0);
 }
 
-Value mm::lowering::linearInit(OpBuilder &b, Location loc, ArrayRef<OpFoldResult> sizes,
-                              Type elementType, Value bias) {
+Value mm::lowering::biasInit(OpBuilder &b, Location loc, ArrayRef<OpFoldResult> sizes,
+                            Type elementType, Value bias, int64_t dim) {
   if (!bias)
     return createFilled(b, loc, sizes, elementType, 0.0);
   MLIRContext *ctx = b.getContext();
   unsigned rank = sizes.size();
   Value empty = createEmpty(b, loc, sizes, elementType);
-  SmallVector<AffineMap> maps = {AffineMap::get(rank, 0, {getAffineDimExpr(rank - 1, ctx)}, ctx),
+  SmallVector<AffineMap> maps = {AffineMap::get(rank, 0, {getAffineDimExpr(dim, ctx)}, ctx),
                                  b.getMultiDimIdentityMap(rank)};
   SmallVector<utils::IteratorType> iterators(rank, utils::IteratorType::parallel);
   return b
@@ -308,7 +308,7 @@ Value mm::lowering::linearInit(OpBuilder &b, Location loc, ArrayRef<OpFoldResult
 Value mm::lowering::linear2D(OpBuilder &b, Location loc, Value x, Value weight, Value bias) {
   auto elementType = cast<RankedTensorType>(x.getType()).getElementType();
   SmallVector<OpFoldResult> sizes = {getSizes(b, loc, x)[0], getSizes(b, loc, weight)[0]};
-  Value init = linearInit(b, loc, sizes, elementType, bias);
+  Value init = biasInit(b, loc, sizes, elementType, bias, /*dim=*/1);
   return b.create<linalg::MatmulTransposeBOp>(loc, ValueRange{x, weight}, ValueRange{init})
       .getResult(0);
 }

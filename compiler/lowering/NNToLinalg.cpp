@@ -260,27 +260,6 @@ OpFoldResult convOutputSize(OpBuilder &b, Location loc, OpFoldResult in, int64_t
   return b.create<arith::SelectOp>(loc, fits, count, indexConst(b, loc, 0)).getResult();
 }
 
-/// A tensor of SIZES whose dimension 1 holds BIAS (null: zeros), the
-/// accumulator of a convolution: PyTorch's kernels also start from the bias.
-Value channelBiasInit(OpBuilder &b, Location loc, ArrayRef<OpFoldResult> sizes, Type elementType,
-                      Value bias) {
-  if (!bias)
-    return createFilled(b, loc, sizes, elementType, 0.0);
-  MLIRContext *ctx = b.getContext();
-  int64_t rank = sizes.size();
-  Value empty = createEmpty(b, loc, sizes, elementType);
-  SmallVector<AffineMap> maps = {AffineMap::get(rank, 0, {getAffineDimExpr(1, ctx)}, ctx),
-                                 b.getMultiDimIdentityMap(rank)};
-  SmallVector<utils::IteratorType> iterators(rank, utils::IteratorType::parallel);
-  return b
-      .create<linalg::GenericOp>(loc, TypeRange{empty.getType()}, ValueRange{bias},
-                                 ValueRange{empty}, maps, iterators,
-                                 [](OpBuilder &nb, Location l, ValueRange args) {
-                                   nb.create<linalg::YieldOp>(l, args[0]);
-                                 })
-      .getResult(0);
-}
-
 /// nn.Conv2d on INPUT [N, C, H, W]: zero padding as a tensor.pad, then
 /// linalg.conv_2d_nchw_fchw into the bias, or for groups > 1 the grouped
 /// linalg.conv_2d_ngchw_gfchw on views that split the channels into
@@ -301,7 +280,7 @@ Value conv2d(OpBuilder &b, Location loc, Value input, Value weight, Value bias,
   for (int64_t i = 0; i < 2; ++i)
     outSizes.push_back(
         convOutputSize(b, loc, inSizes[2 + i], weightShape[2 + i], stride[i], dilation[i]));
-  Value init = channelBiasInit(b, loc, outSizes, elementType, bias);
+  Value init = biasInit(b, loc, outSizes, elementType, bias, /*dim=*/1);
   SmallVector<NamedAttribute> attrs = {b.getNamedAttr("strides", b.getI64TensorAttr(stride)),
                                        b.getNamedAttr("dilations", b.getI64TensorAttr(dilation))};
   if (groups == 1)
