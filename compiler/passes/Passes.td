@@ -31,6 +31,22 @@ def DecomposeLayers : Pass<"mm-decompose-layers", "mlir::ModuleOp"> {
   }];
 }
 
+def SinkReductions : Pass<"mm-sink-reductions", "mlir::ModuleOp"> {
+  let summary = "takes a mean or sum over positions before the linear maps it follows";
+  let description = [{
+    `mean(linear(x), d)` becomes `linear(mean(x, d))` when `d` keeps the
+    last (feature) dimension, and `mean(a + b, d)` (or `-`) becomes
+    `mean(a, d) + mean(b, d)` when one of the terms leads to such a linear
+    layer; `sum` the same way where it is exact (a linear layer without
+    bias, no term broadcast along `d`). Only values with no other user are
+    rewritten, so the linear layer runs on the reduced rows instead of all
+    of them: an encoder followed by mean pooling skips most of its last
+    linear layer. Exact in real arithmetic; the sums are taken in another
+    order. Runs on both paths, after `mm-kernel-calls` (whose attention
+    out-projections are `mm.linear`).
+  }];
+}
+
 //===----------------------------------------------------------------------===//
 // mm → linalg
 //===----------------------------------------------------------------------===//

@@ -32,7 +32,9 @@ void mm::buildMMToLinalgPipeline(OpPassManager &pm, const LoweringOptions &optio
                   "mm-decompose-layers");
   if (options.useHalide)
     addPipeline(pm, "mm-kernel-calls");
-  addPipeline(pm, "convert-mm-to-linalg,canonicalize,cse");
+  // Reductions move above linear maps once the kernels' projections are
+  // mm.linear ops too.
+  addPipeline(pm, "mm-sink-reductions,convert-mm-to-linalg,canonicalize,cse");
   if (options.hoistWeightExpressions)
     addPipeline(pm, "mm-hoist-weight-expressions,canonicalize");
 }

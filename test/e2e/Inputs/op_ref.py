@@ -286,6 +286,27 @@ def op_reduce():
 
 
 @twin
+def op_reduce_linear():
+    m = layers(up=nn.Linear(8, 12), down=nn.Linear(12, 8),
+               proj=nn.Linear(8, 5, bias=False))
+
+    def inputs(rng, B, T):
+        return {"x": normal(rng, B, T, 8)}
+
+    def forward(m, x):
+        y = m.proj(x)
+        return (torch.mean(x + m.down(F.gelu(m.up(x))), dim=1),
+                torch.mean(x - m.down(F.relu(m.up(x))), dim=1),
+                torch.mean(m.down(m.up(x)), dim=1, keepdim=True),
+                torch.sum(m.proj(x), dim=1),
+                torch.sum(m.down(m.up(x)), dim=0),
+                torch.mean(m.up(torch.sum(x, dim=0)), dim=0),
+                torch.mean(y, dim=1), y)
+
+    return m, inputs, forward
+
+
+@twin
 def op_cat():
     m = layers()
 
