@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/codegen/Kernels.h"
+#include "compiler/halide/PackedLayouts.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -363,8 +364,7 @@ void writeRecurrentShim(const KernelInstance &k, llvm::raw_ostream &os) {
   const int64_t layers = std::stoll(paramValue(k, "num_layers", "1"));
   const int dirs = paramValue(k, "bidirectional", "false") == "true" ? 2 : 1;
   const bool bias = paramValue(k, "bias", "true") == "true";
-  // Must match RecurrentGenerator.cpp's ihLanes and hhLanes.
-  const int ihLanes = 32, lanes = 32;
+  const int ihLanes = packed::recurrentIhLanes, lanes = packed::recurrentHhLanes;
   const int64_t blocks = (hidden + lanes - 1) / lanes;
   const int64_t rows = gates * hidden;
   const int64_t panels = (rows + ihLanes - 1) / ihLanes;

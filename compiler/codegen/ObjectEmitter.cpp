@@ -78,13 +78,30 @@ createTargetMachine(const CodegenOptions &options, std::string &error) {
   return machine;
 }
 
-RegisterTile mm::registerTileFor(const CodegenOptions &options) {
-  std::string error;
+/// The x86-64 level of SUBTARGET in Halide 14's target names.
+static std::string halideTargetOf(const llvm::TargetMachine &machine) {
+  const llvm::Triple &triple = machine.getTargetTriple();
+  if (triple.getArch() != llvm::Triple::x86_64 || !triple.isOSLinux())
+    return "";
+  const llvm::MCSubtargetInfo &subtarget = *machine.getMCSubtargetInfo();
+  std::string target = "x86-64-linux";
+  if (!subtarget.checkFeatures("+sse4.1"))
+    return target;
+  if (!subtarget.checkFeatures("+avx,+avx2,+fma,+f16c"))
+    return target + "-sse41";
+  target += "-avx-avx2-f16c-fma-sse41";
+  if (subtarget.checkFeatures("+avx512f,+avx512cd,+avx512bw,+avx512dq,+avx512vl"))
+    target += "-avx512-avx512_skylake";
+  return target;
+}
+
+bool mm::describeTarget(const CodegenOptions &options, TargetDescription &description,
+                        std::string &error) {
   std::unique_ptr<llvm::TargetMachine> machine = createTargetMachine(options, error);
-  RegisterTile tile;
   if (!machine)
-    return tile;
+    return false;
   const llvm::MCSubtargetInfo &subtarget = *machine->getMCSubtargetInfo();
+  RegisterTile &tile = description.registerTile;
   if (subtarget.checkFeatures("+avx512f")) {
     // 16 zmm accumulators (8 rows of 2 x 16 floats), 2 for B, the rest free.
     tile.rows = 8;
@@ -97,27 +114,10 @@ RegisterTile mm::registerTileFor(const CodegenOptions &options) {
     tile.rows = 6;
     tile.columns = 8;
   }
-  return tile;
-}
-
-std::string mm::halideTargetFor(const CodegenOptions &options) {
-  if (options.target == "host")
-    return "host";
-  std::string error;
-  std::unique_ptr<llvm::TargetMachine> machine = createTargetMachine(options, error);
-  if (!machine || machine->getTargetTriple().getArch() != llvm::Triple::x86_64 ||
-      !machine->getTargetTriple().isOSLinux())
-    return "";
-  const llvm::MCSubtargetInfo &subtarget = *machine->getMCSubtargetInfo();
-  std::string target = "x86-64-linux";
-  if (!subtarget.checkFeatures("+sse4.1"))
-    return target;
-  if (!subtarget.checkFeatures("+avx,+avx2,+fma,+f16c"))
-    return target + "-sse41";
-  target += "-avx-avx2-f16c-fma-sse41";
-  if (subtarget.checkFeatures("+avx512f,+avx512cd,+avx512bw,+avx512dq,+avx512vl"))
-    target += "-avx512-avx512_skylake";
-  return target;
+  // The host's kernels are Halide's own "host" (its feature detection), so
+  // that the kernel cache key is the same as before a CPU name is given.
+  description.halideTarget = options.target == "host" ? "host" : halideTargetOf(*machine);
+  return true;
 }
 
 std::unique_ptr<llvm::Module> mm::translateAndOptimize(mlir::ModuleOp module,

@@ -33,19 +33,25 @@ struct RegisterTile {
   int64_t rows = 4, columns = 16;
 };
 
-/// The register tile that keeps the target's FMA units busy: enough
-/// independent accumulators to cover the FMA latency, plus the row of B and
-/// the broadcast element, within its vector registers (32 zmm with
-/// AVX-512, 16 ymm with AVX, 16 xmm otherwise). Defaults if the target is
-/// unknown (codegen reports that).
-RegisterTile registerTileFor(const CodegenOptions &options);
+/// What the compiler derives from the target's CPU features, once per
+/// compile.
+struct TargetDescription {
+  /// The register tile that keeps the target's FMA units busy: enough
+  /// independent accumulators to cover the FMA latency, plus the row of B
+  /// and the broadcast element, within its vector registers (32 zmm with
+  /// AVX-512, 16 ymm with AVX, 16 xmm otherwise).
+  RegisterTile registerTile;
+  /// The Halide target (Halide 14's names) of the kernels: "host" for the
+  /// host, else the x86-64 level the CPU's features reach (SSE4.1; AVX2 +
+  /// FMA + F16C; AVX-512 as on Skylake-SP), so that any CPU name LLVM knows
+  /// works for the kernels too; "" for a target that is not x86-64 Linux.
+  std::string halideTarget;
+};
 
-/// The Halide target (Halide 14's names) of the kernels for the target:
-/// "host" for the host, else the x86-64 level the CPU's features reach
-/// (SSE4.1; AVX2 + FMA + F16C; AVX-512 as on Skylake-SP), so that any CPU
-/// name LLVM knows works for the kernels too. "" for a target that is not
-/// x86-64 or unknown.
-std::string halideTargetFor(const CodegenOptions &options);
+/// Describes the target of OPTIONS. Returns false and sets ERROR if LLVM
+/// does not know it.
+bool describeTarget(const CodegenOptions &options, TargetDescription &description,
+                    std::string &error);
 
 /// Translates a module in the LLVM dialect to LLVM IR and optimizes it for
 /// the target. Returns null and sets ERROR on failure.

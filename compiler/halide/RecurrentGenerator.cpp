@@ -26,6 +26,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Halide.h"
+#include "compiler/halide/PackedLayouts.h"
 
 #include <algorithm>
 #include <string>
@@ -86,13 +87,9 @@ public:
   /// glue derives them once per model from the state_dict tensors.
   GeneratorParam<bool> prepacked{"prepacked", false};
 
-  /// Features per block of w_hh_packed: fixed, so that the packed layouts
-  /// do not depend on the target. A block is read as two vectors of 16
-  /// (AVX-512) or four of 8 (AVX2, two at a time): 8 accumulator chains.
-  static constexpr int hhLanes = 32;
-  /// Gate rows per panel of w_ih_packed: one register tile of the input
-  /// projection (4 vectors of 16) reads one panel.
-  static constexpr int ihLanes = 32;
+  /// The packed layouts' lanes, shared with mmc's glue (PackedLayouts.h).
+  static constexpr int hhLanes = mm::packed::recurrentHhLanes;
+  static constexpr int ihLanes = mm::packed::recurrentIhLanes;
 
   /// [B, T, input_size]: dim 0 = feature, 1 = time, 2 = batch.
   GeneratorInput<Buffer<float, 3>> input{"input"};

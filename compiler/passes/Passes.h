@@ -24,7 +24,7 @@ struct LoweringOptions {
   /// glue, so false for mm-opt's pipelines.
   bool hoistWeightExpressions = true;
   /// The register tile of mm-vectorize-contractions, rows x columns of f32:
-  /// chosen from the target's vector registers (see registerTileFor in
+  /// chosen from the target's vector registers (see describeTarget in
   /// ObjectEmitter.h); these defaults suit any x86-64.
   int64_t tileM = 4, tileN = 16;
 };

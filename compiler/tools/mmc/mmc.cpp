@@ -328,16 +328,17 @@ public:
     // The kernel declarations lose their attributes in the LLVM dialect.
     std::vector<KernelInstance> kernels;
     std::vector<WeightExpression> weightExpressions;
+    TargetDescription target;
     {
       std::string error;
       if (!collectKernels(*module, kernels, error) ||
-          !collectWeightExpressions(*module, weightExpressions, error))
+          !collectWeightExpressions(*module, weightExpressions, error) ||
+          !describeTarget(opts.codegen, target, error))
         return fail(error);
     }
     LoweringOptions lowering = opts.lowering;
-    RegisterTile tile = registerTileFor(opts.codegen);
-    lowering.tileM = tile.rows;
-    lowering.tileN = tile.columns;
+    lowering.tileM = target.registerTile.rows;
+    lowering.tileN = target.registerTile.columns;
     if (!runPipeline(*module, [&](mlir::OpPassManager &pm) {
           buildLinalgToLLVMPipeline(pm, lowering);
         }))
@@ -382,7 +383,7 @@ public:
     link.weightExpressions = weightExpressions;
     if (!link.kernels.empty()) {
       KernelBuildOptions build;
-      build.halideTarget = halideTargetFor(opts.codegen);
+      build.halideTarget = target.halideTarget;
       if (build.halideTarget.empty())
         return fail("the Halide kernels have no target '" + opts.codegen.target +
                     "': they are built for x86-64 Linux only (use --no-halide)");
