@@ -17,6 +17,7 @@
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/SymbolTable.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
 
 namespace mm {
 #define GEN_PASS_DEF_READWEIGHTSINPLACE
@@ -64,10 +65,56 @@ bool onlyRead(Value buffer, Operation *call, SmallVectorImpl<Operation *> &deall
   return true;
 }
 
+/// Moves CALL, and the views of the function's arguments it reads, to the
+/// start of its block when that is the function's entry, after the ops
+/// HOISTED there before: nothing then sits between a contraction and the
+/// fill or bias broadcast of its output, which mm-vectorize-contractions
+/// folds into its accumulators only when they are adjacent.
+void hoistToEntry(func::CallOp call, llvm::DenseSet<Operation *> &hoisted) {
+  Block *block = call->getBlock();
+  if (!block->isEntryBlock() || !isa<func::FuncOp>(block->getParentOp()))
+    return;
+  llvm::SetVector<Operation *> views;
+  for (Value operand : call.getOperands()) {
+    if (isa<BlockArgument>(operand))
+      continue;
+    Operation *def = operand.getDefiningOp();
+    if (!def || def->getBlock() != block || !isMemoryEffectFree(def) ||
+        !llvm::all_of(def->getOperands(), [&](Value v) {
+          auto arg = dyn_cast<BlockArgument>(v);
+          return arg && arg.getOwner() == block;
+        }))
+      return;
+    views.insert(def);
+  }
+  // In program order after what is there already (a view may be, moved for
+  // an earlier call).
+  Operation *last = nullptr;
+  for (Operation &op : *block) {
+    if (!hoisted.contains(&op))
+      break;
+    last = &op;
+  }
+  SmallVector<Operation *> order;
+  for (Operation *view : views)
+    if (!hoisted.contains(view))
+      order.push_back(view);
+  order.push_back(call);
+  for (Operation *op : order) {
+    if (!last && op != &block->front())
+      op->moveBefore(&block->front());
+    else if (last && op != last->getNextNode())
+      op->moveAfter(last);
+    last = op;
+    hoisted.insert(op);
+  }
+}
+
 struct ReadWeightsInPlacePass
     : public mm::impl::ReadWeightsInPlaceBase<ReadWeightsInPlacePass> {
   void runOnOperation() override {
     ModuleOp module = getOperation();
+    llvm::DenseSet<Operation *> hoisted;
     for (auto decl : llvm::to_vector(module.getOps<func::FuncOp>())) {
       FunctionType type = decl.getFunctionType();
       if (!decl.isDeclaration() || !decl->hasAttr("mm.read_in_place") ||
@@ -105,6 +152,7 @@ struct ReadWeightsInPlacePass
         Value out = call.getOperands().back();
         auto read = b.create<func::CallOp>(call.getLoc(), inPlace.getSymName(), TypeRange{outType},
                                            call.getOperands().drop_back());
+        hoistToEntry(read, hoisted);
         for (Operation *dealloc : toErase)
           dealloc->erase();
         call->erase();
