@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/passes/Passes.h"
+#include "compiler/passes/WeightOrigin.h"
 
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -28,11 +29,10 @@ namespace mm {
 } // namespace mm
 
 using namespace mlir;
+using mm::Origin;
+using mm::valuesRead;
 
 namespace {
-
-/// What a value of the function body depends on.
-enum class Origin { Other, Constant, Weights };
 
 bool isStaticF32Tensor(Type type) {
   auto tensor = dyn_cast<RankedTensorType>(type);
@@ -66,15 +66,6 @@ int64_t costOf(Operation *op) {
     else
       steps += 1;
   return steps;
-}
-
-/// The values OP reads: its operands and what its regions use from above.
-SmallVector<Value> valuesRead(Operation *op) {
-  SmallVector<Value> reads(op->getOperands());
-  llvm::SetVector<Value> captured;
-  getUsedValuesDefinedAbove(op->getRegions(), captured);
-  reads.append(captured.begin(), captured.end());
-  return reads;
 }
 
 /// A value worth keeping costs this many steps per element it holds; below
@@ -111,19 +102,7 @@ struct HoistWeightExpressionsPass
     // effect and every value it reads, also inside its regions, is.
     llvm::DenseSet<Operation *> weightOps;
     for (Operation &op : body.without_terminator()) {
-      Origin result = Origin::Other;
-      if (op.getNumResults() > 0 && isMemoryEffectFree(&op)) {
-        result = Origin::Constant;
-        for (Value v : valuesRead(&op)) {
-          Origin o = originOf(v);
-          if (o == Origin::Other) {
-            result = Origin::Other;
-            break;
-          }
-          if (o == Origin::Weights)
-            result = Origin::Weights;
-        }
-      }
+      Origin result = mm::originOfResults(&op, originOf);
       if (result == Origin::Weights)
         weightOps.insert(&op);
       for (Value r : op.getResults())

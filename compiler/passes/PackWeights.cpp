@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/passes/Passes.h"
+#include "compiler/passes/WeightOrigin.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -18,8 +19,6 @@
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Tensor/Utils/Utils.h"
 #include "mlir/IR/Builders.h"
-#include "mlir/Interfaces/SideEffectInterfaces.h"
-#include "mlir/Transforms/RegionUtils.h"
 
 namespace mm {
 #define GEN_PASS_DEF_PACKWEIGHTS
@@ -27,12 +26,9 @@ namespace mm {
 } // namespace mm
 
 using namespace mlir;
+using mm::Origin;
 
 namespace {
-
-/// Whether a value depends on the weights, on constants only, or on
-/// anything else (an input, a side effect).
-enum class Source { Other, Constant, Weights };
 
 struct PackWeightsPass : public mm::impl::PackWeightsBase<PackWeightsPass> {
   using PackWeightsBase::PackWeightsBase;
@@ -80,39 +76,25 @@ struct PackWeightsPass : public mm::impl::PackWeightsBase<PackWeightsPass> {
           !getElementTypeOrSelf(op.getDpsInputs()[1 - i].getType()).isF32() ||
           !getElementTypeOrSelf(op.getDpsInits()[0].getType()).isF32())
         continue;
-      if (sourceOf(op.getDpsInputs()[i]) == Source::Weights)
+      if (sourceOf(op.getDpsInputs()[i]) == Origin::Weights)
         return i;
     }
     return std::nullopt;
   }
 
   /// What V is computed from: weights are the function's `mm.weight`
-  /// arguments; an op's result depends on what it reads, also inside its
-  /// regions, if it has no side effect.
-  Source sourceOf(Value v) {
+  /// arguments.
+  Origin sourceOf(Value v) {
     if (auto it = sources.find(v); it != sources.end())
       return it->second;
-    Source result = Source::Other;
+    Origin result = Origin::Other;
     if (auto arg = dyn_cast<BlockArgument>(v)) {
       auto func = dyn_cast<func::FuncOp>(arg.getOwner()->getParentOp());
       if (func && arg.getOwner()->isEntryBlock() &&
           func.getArgAttr(arg.getArgNumber(), "mm.weight"))
-        result = Source::Weights;
-    } else if (Operation *op = v.getDefiningOp(); isMemoryEffectFree(op)) {
-      SmallVector<Value> reads(op->getOperands());
-      llvm::SetVector<Value> captured;
-      getUsedValuesDefinedAbove(op->getRegions(), captured);
-      reads.append(captured.begin(), captured.end());
-      result = Source::Constant;
-      for (Value read : reads) {
-        Source s = sourceOf(read);
-        if (s == Source::Other) {
-          result = Source::Other;
-          break;
-        }
-        if (s == Source::Weights)
-          result = Source::Weights;
-      }
+        result = Origin::Weights;
+    } else {
+      result = mm::originOfResults(v.getDefiningOp(), [&](Value read) { return sourceOf(read); });
     }
     sources[v] = result;
     return result;
@@ -163,7 +145,7 @@ struct PackWeightsPass : public mm::impl::PackWeightsBase<PackWeightsPass> {
     generic->setOperand(index, transpose.getResult()[0]);
   }
 
-  llvm::DenseMap<Value, Source> sources;
+  llvm::DenseMap<Value, Origin> sources;
 };
 
 } // namespace

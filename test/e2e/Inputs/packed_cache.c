@@ -9,20 +9,12 @@
    (X<m><b>: raw float32 [b, 5, 37]; outputs OUTDIR/<m><b>.bin, [b, 5, 7]) */
 #include "op_packed_linears.h"
 
+#include "read_raw.h"
+
 #include <stdio.h>
 #include <string.h>
 
 enum { T = 5, IN = 37, OUT = 7, MAXB = 3 };
-
-static int read_raw(const char *path, void *data, size_t bytes) {
-  FILE *f = fopen(path, "rb");
-  size_t got = f ? fread(data, 1, bytes, f) : 0;
-  if (f)
-    fclose(f);
-  if (got != bytes)
-    fprintf(stderr, "packed_cache: cannot read %zu bytes from %s\n", bytes, path);
-  return got == bytes;
-}
 
 struct side {
   const char *label;
@@ -72,7 +64,8 @@ int main(int argc, char **argv) {
   for (int i = 0; ok && i < 2; ++i) {
     int64_t batch = batches[i];
     size_t bytes = (size_t)batch * T * IN * sizeof(float);
-    ok = read_raw(argv[2 + i], a.x, bytes) && read_raw(argv[5 + i], b.x, bytes) &&
+    ok = read_raw("packed_cache", argv[2 + i], a.x, bytes) &&
+         read_raw("packed_cache", argv[5 + i], b.x, bytes) &&
          call(&a, batch, 1) && call(&b, batch, 1) && call(&a, batch, 0) && call(&b, batch, 0) &&
          save(argv[7], &a, batch) && save(argv[7], &b, batch);
     if (ok)
