@@ -79,6 +79,7 @@ bool mm::collectWeightExpressions(mlir::ModuleOp module,
     WeightExpression e;
     e.name = func.getSymName().str();
     e.outlined = outlined.getValue().str();
+    e.readInPlace = func->hasAttr("mm.read_in_place");
     mlir::FunctionType type = func.getFunctionType();
     bool ok = type.getNumResults() == 0 && type.getNumInputs() >= 2;
     for (unsigned i = 0; ok && i < type.getNumInputs(); ++i) {
@@ -106,6 +107,8 @@ void mm::writeWeightExpressionGlue(const std::vector<WeightExpression> &expressi
                                    llvm::raw_ostream &os) {
   if (!expressions.empty())
     os << "#include <string.h>\n\n";
+  if (llvm::any_of(expressions, [](const WeightExpression &e) { return e.readInPlace; }))
+    os << "void *mm_runtime_alloc(int64_t size);\n\n";
   for (const WeightExpression &e : expressions) {
     const size_t n = e.argRanks.size();
     const std::string out = "memref" + std::to_string(e.shape.size());
@@ -123,16 +126,18 @@ void mm::writeWeightExpressionGlue(const std::vector<WeightExpression> &expressi
     os << "static const char " << e.name << "_key = 0;\n";
     os << "static int " << e.name << "_fill(void *block, void *context) {\n";
     os << "  void *const *a = (void *const *)context;\n";
-    os << "  " << out << " value = {block, block, 0, {";
-    for (size_t i = 0; i < e.shape.size(); ++i)
-      os << (i ? ", " : "") << e.shape[i];
-    os << "}, {";
+    // The descriptor of a dense block of the value.
+    std::string dense = ", 0, {";
     int64_t stride = elements;
+    for (size_t i = 0; i < e.shape.size(); ++i)
+      dense += (i ? ", " : "") + std::to_string(e.shape[i]);
+    dense += "}, {";
     for (size_t i = 0; i < e.shape.size(); ++i) {
       stride /= e.shape[i] ? e.shape[i] : 1;
-      os << (i ? ", " : "") << stride;
+      dense += (i ? ", " : "") + std::to_string(stride);
     }
-    os << "}};\n";
+    dense += "}}";
+    os << "  " << out << " value = {block, block" << dense << ";\n";
     os << "  _mlir_ciface_" << e.outlined << "(";
     for (size_t i = 0; i < n; ++i)
       os << "(memref" << e.argRanks[i] << " *)a[" << i << "], ";
@@ -149,6 +154,31 @@ void mm::writeWeightExpressionGlue(const std::vector<WeightExpression> &expressi
     os << "    memcpy((float *)out->aligned + out->offset, block, " << elements * 4 << ");\n";
     os << "  else\n";
     os << "    _mlir_ciface_" << e.outlined << "(" << args << "out);\n";
+    os << "}\n\n";
+    if (!e.readInPlace)
+      continue;
+    // mm-read-weights-in-place: the caller reads the block itself and never
+    // writes or frees it. Weights that are not the model's own are derived
+    // every call into a block of this thread's, kept for the next call.
+    os << "/* " << e.name << " without the copy (mm-read-weights-in-place). */\n";
+    os << "void _mlir_ciface_" << e.name << "_in_place(" << out << " *result, "
+       << params.substr(0, params.size() - 2) << ") {\n";
+    os << "  static _Thread_local void *scratch;\n";
+    os << "  void *args[" << n << "] = {" << args.substr(0, args.size() - 2) << "};\n";
+    os << "  const void *hosts[" << n << "] = {";
+    for (size_t i = 0; i < n; ++i)
+      os << (i ? ", " : "") << "(const float *)a" << i << "->aligned + a" << i << "->offset";
+    os << "};\n";
+    os << "  void *block = mm_runtime_model_cache(&" << e.name << "_key, hosts, " << n << ", "
+       << elements * 4 << ", " << e.name << "_fill, args);\n";
+    os << "  if (!block) {\n";
+    os << "    if (!scratch)\n";
+    os << "      scratch = mm_runtime_alloc(" << elements * 4 << ");\n";
+    os << "    block = scratch;\n";
+    os << "    if (block)\n";
+    os << "      " << e.name << "_fill(block, args);\n";
+    os << "  }\n";
+    os << "  *result = (" << out << "){block, block" << dense << ";\n";
     os << "}\n\n";
   }
 }

@@ -58,6 +58,7 @@ struct WeightExpression {
   std::string outlined;          // the function computing it, <fn>_weights<N>
   std::vector<int64_t> argRanks; // the f32 weights it reads
   std::vector<int64_t> shape;    // the f32 value's static shape
+  bool readInPlace = false;      // also `<name>_in_place`, which returns the cached block
 };
 
 bool collectWeightExpressions(mlir::ModuleOp module, std::vector<WeightExpression> &expressions,

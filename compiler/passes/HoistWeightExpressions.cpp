@@ -6,10 +6,12 @@
 // matmul per call). The weights never change while a model is open, so the
 // value is computed by an outlined function on the first call and kept by
 // the runtime with the model (mm_runtime_model_cache, through the glue the
-// library writer emits for each `_cached` declaration); later calls copy it.
+// library writer emits for each `_cached` declaration); later calls copy it,
+// or read it in place (a packed weight: mm-read-weights-in-place).
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/passes/Passes.h"
+#include "compiler/passes/WeightOrigin.h"
 
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -27,11 +29,10 @@ namespace mm {
 } // namespace mm
 
 using namespace mlir;
+using mm::Origin;
+using mm::valuesRead;
 
 namespace {
-
-/// What a value of the function body depends on.
-enum class Origin { Other, Constant, Weights };
 
 bool isStaticF32Tensor(Type type) {
   auto tensor = dyn_cast<RankedTensorType>(type);
@@ -65,15 +66,6 @@ int64_t costOf(Operation *op) {
     else
       steps += 1;
   return steps;
-}
-
-/// The values OP reads: its operands and what its regions use from above.
-SmallVector<Value> valuesRead(Operation *op) {
-  SmallVector<Value> reads(op->getOperands());
-  llvm::SetVector<Value> captured;
-  getUsedValuesDefinedAbove(op->getRegions(), captured);
-  reads.append(captured.begin(), captured.end());
-  return reads;
 }
 
 /// A value worth keeping costs this many steps per element it holds; below
@@ -110,19 +102,7 @@ struct HoistWeightExpressionsPass
     // effect and every value it reads, also inside its regions, is.
     llvm::DenseSet<Operation *> weightOps;
     for (Operation &op : body.without_terminator()) {
-      Origin result = Origin::Other;
-      if (op.getNumResults() > 0 && isMemoryEffectFree(&op)) {
-        result = Origin::Constant;
-        for (Value v : valuesRead(&op)) {
-          Origin o = originOf(v);
-          if (o == Origin::Other) {
-            result = Origin::Other;
-            break;
-          }
-          if (o == Origin::Weights)
-            result = Origin::Weights;
-        }
-      }
+      Origin result = mm::originOfResults(&op, originOf);
       if (result == Origin::Weights)
         weightOps.insert(&op);
       for (Value r : op.getResults())
@@ -170,8 +150,14 @@ struct HoistWeightExpressionsPass
         read += cast<RankedTensorType>(w.getType()).getNumElements();
       // Kept values never outgrow the weights they come from: an expansion
       // (an outer product, a broadcast) is cheaper to recompute than to hold.
-      if (weights.empty() || cost < kMinStepsPerElement * rootType.getNumElements() ||
-          rootType.getNumElements() > read)
+      // A packed weight (mm-pack-weights) costs a step per element but saves
+      // its reader the packing on every call; it holds its weights plus at
+      // most one padded panel, [K, T] of its [P, K, T].
+      bool packed = op.hasAttr("mm.packed_weight") && rootType.getRank() == 3;
+      int64_t bound = packed ? read + rootType.getDimSize(1) * rootType.getDimSize(2) : read;
+      if (weights.empty() ||
+          (!packed && cost < kMinStepsPerElement * rootType.getNumElements()) ||
+          rootType.getNumElements() > bound)
         continue;
       SmallVector<Operation *> ordered(slice.begin(), slice.end());
       llvm::sort(ordered, [](Operation *a, Operation *b) { return a->isBeforeInBlock(b); });
@@ -179,15 +165,17 @@ struct HoistWeightExpressionsPass
       llvm::sort(args, [](Value a, Value b) {
         return cast<BlockArgument>(a).getArgNumber() < cast<BlockArgument>(b).getArgNumber();
       });
-      outline(module, func, root, ordered, args, weightOps, count++);
+      outline(module, func, root, ordered, args, weightOps, packed, count++);
     }
   }
 
   /// Moves the computation of ROOT (ops SLICE, reading weights ARGS) into
   /// `<func>_weights<INDEX>` and reads ROOT through the cached declaration.
+  /// A READONLY value is never written by the function, so that
+  /// mm-read-weights-in-place can read the cached block itself.
   void outline(ModuleOp module, func::FuncOp func, Value root, ArrayRef<Operation *> slice,
                ArrayRef<Value> args, const llvm::DenseSet<Operation *> &weightOps,
-               unsigned index) {
+               bool readOnly, unsigned index) {
     MLIRContext *ctx = &getContext();
     Location loc = root.getLoc();
     std::string name = (func.getSymName() + "_weights" + llvm::Twine(index)).str();
@@ -225,6 +213,8 @@ struct HoistWeightExpressionsPass
     decl.setPrivate();
     decl->setAttr("llvm.emit_c_interface", UnitAttr::get(ctx));
     decl->setAttr("mm.weight_expression", FlatSymbolRefAttr::get(outlined.getSymNameAttr()));
+    if (readOnly)
+      decl->setAttr("mm.read_in_place", UnitAttr::get(ctx));
 
     OpBuilder b(root.getContext());
     b.setInsertionPointAfterValue(root);
@@ -240,8 +230,10 @@ struct HoistWeightExpressionsPass
     Value out = b.create<memref::AllocOp>(loc, outType);
     operands.push_back(out);
     b.create<func::CallOp>(loc, decl.getSymName(), TypeRange{}, operands);
+    // Not writable when read in place: bufferization copies the value before
+    // an op would write into it.
     Value cached = b.create<bufferization::ToTensorOp>(loc, out, /*restrict=*/true,
-                                                       /*writable=*/true);
+                                                       /*writable=*/!readOnly);
     // Weights-only users keep the original, so that a later value's
     // outlined function can still recompute it from the weights; the ops
     // nothing reads any more are left to canonicalize.

@@ -23,6 +23,11 @@ struct LoweringOptions {
   /// kept by the runtime (mm-hoist-weight-expressions); needs the library's
   /// glue, so false for mm-opt's pipelines.
   bool hoistWeightExpressions = true;
+  /// The linear layers' weights are packed in the register tiles' panels
+  /// once per model (mm-pack-weights, with the hoisting above) and read in
+  /// place (mm-read-weights-in-place); false packs them on every call
+  /// (`mmc --no-pack-weights`: no packed copies kept with the model).
+  bool packWeights = true;
   /// The register tile of mm-vectorize-contractions, rows x columns of f32:
   /// chosen from the target's vector registers (see describeTarget in
   /// ObjectEmitter.h); these defaults suit any x86-64.

@@ -237,4 +237,53 @@ def RuntimeAllocator : Pass<"mm-runtime-allocator", "mlir::ModuleOp"> {
   }];
 }
 
+//===----------------------------------------------------------------------===//
+// Packed weights
+//===----------------------------------------------------------------------===//
+
+def PackWeights : Pass<"mm-pack-weights", "mlir::func::FuncOp"> {
+  let summary = "reads the weight of each linear layer in packed panels";
+  let description = [{
+    A contraction on f32 tensors (`linalg.matmul_transpose_b`, a linear
+    layer `x W^T`, or a generic of the same kind) `out[..., n] += x[...] *
+    w[n, k]`, N the output's innermost loop and K a reduction loop, whose
+    W [N, K] has a static shape and is computed from the function's weights
+    (`mm.weight` arguments) alone becomes a `linalg.generic` that reads
+    Wp [ceil(N / T), K, T] at `(n floordiv T, k, n mod T)`: the
+    panels that `mm-vectorize-contractions` (with `tile-n` = T) reads in
+    place instead of packing them on every call. Wp is a `tensor.pad`
+    (zeros, only when T does not divide N), a `tensor.expand_shape` and a
+    `linalg.transpose` marked `mm.packed_weight`, which
+    `mm-hoist-weight-expressions` moves into a function computed once per
+    model; without it the packing runs on every call. The products and
+    their K order are those of the matmul.
+  }];
+  let options = [
+    Option<"tileN", "tile-n", "int64_t", /*default=*/"16",
+           "columns of a panel: the register tile of mm-vectorize-contractions">
+  ];
+  let dependentDialects = [
+    "mlir::linalg::LinalgDialect", "mlir::tensor::TensorDialect",
+    "mlir::arith::ArithDialect"
+  ];
+}
+
+def ReadWeightsInPlace : Pass<"mm-read-weights-in-place", "mlir::ModuleOp"> {
+  let summary = "reads packed weights from the model's cache without a copy";
+  let description = [{
+    After bufferization and buffer deallocation: a call of a cached weight
+    expression marked `mm.read_in_place` (a packed weight of
+    `mm-pack-weights`, hoisted by `mm-hoist-weight-expressions`)
+    `call @f_cached(weights..., %out)` into a fresh `memref.alloc` that is
+    only read (views of it, ops without a write effect on it) and
+    deallocated becomes `%v = call @f_cached_in_place(weights...) ->
+    memref<...>` (a new private declaration, `llvm.emit_c_interface`): the
+    glue returns the block kept by the runtime (mm_runtime_model_cache)
+    instead of copying it into the buffer, which for a packed weight would
+    cost as much as the packing. Anything else that uses the buffer keeps
+    the copy.
+  }];
+  let dependentDialects = ["mlir::memref::MemRefDialect", "mlir::func::FuncDialect"];
+}
+
 #endif // MM_COMPILER_PASSES_TD

@@ -35,7 +35,14 @@ void mm::buildMMToLinalgPipeline(OpPassManager &pm, const LoweringOptions &optio
   // Reductions move above linear maps once the kernels' projections are
   // mm.linear ops too.
   addPipeline(pm, "mm-sink-reductions,convert-mm-to-linalg,canonicalize,cse");
-  if (options.hoistWeightExpressions)
+  // The linear layers' weights are packed for the register tiles only
+  // where the packing then runs once per model, not on every call.
+  if (options.hoistWeightExpressions && options.packWeights)
+    addPipeline(pm, llvm::formatv("func.func(mm-pack-weights{{tile-n={0}}),"
+                                  "mm-hoist-weight-expressions,canonicalize",
+                                  options.tileN)
+                        .str());
+  else if (options.hoistWeightExpressions)
     addPipeline(pm, "mm-hoist-weight-expressions,canonicalize");
 }
 
@@ -51,8 +58,9 @@ void mm::buildLinalgToLLVMPipeline(OpPassManager &pm, const LoweringOptions &opt
               // straight into the application's output arrays.
               "buffer-results-to-out-params,"
               "buffer-deallocation-pipeline,convert-bufferization-to-memref,"
+              + std::string(options.hoistWeightExpressions ? "mm-read-weights-in-place," : "") +
               // Matmul-like ops first, as vector code; the rest as scalar loops.
-              + vectorize +
+              vectorize +
               "func.func(convert-linalg-to-loops),func.func(mm-approximate-math),lower-affine,convert-scf-to-cf,"
               "convert-vector-to-llvm,"
               "expand-strided-metadata,lower-affine");

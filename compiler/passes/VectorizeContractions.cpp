@@ -48,6 +48,9 @@ struct Contraction {
   unsigned m = 0, n = 0, k = 0;
   /// Every other (parallel) loop, iterated one index at a time.
   SmallVector<unsigned> batch;
+  /// RHS is a weight packed by mm-pack-weights, read at
+  /// `(n floordiv TILE-N, k, n mod TILE-N)`.
+  bool packedRhs = false;
 };
 } // namespace
 
@@ -89,9 +92,18 @@ static bool usesDim(AffineMap map, unsigned dim) {
   return llvm::any_of(map.getResults(), [&](AffineExpr e) { return e.isFunctionOfDim(dim); });
 }
 
+/// Whether MAP reads Wp [N / TILE, K, TILE] of mm-pack-weights:
+/// `(n floordiv TILE, k, n mod TILE)`.
+static bool isPackedMap(AffineMap map, unsigned n, unsigned k, int64_t tile) {
+  MLIRContext *ctx = map.getContext();
+  AffineExpr nd = getAffineDimExpr(n, ctx);
+  return map.getNumResults() == 3 && map.getResult(0) == nd.floorDiv(tile) &&
+         map.getResult(1) == getAffineDimExpr(k, ctx) && map.getResult(2) == nd % tile;
+}
+
 /// The roles of OP's loops if it is an f32 contraction on buffers this pass
-/// handles.
-static std::optional<Contraction> analyze(linalg::LinalgOp op) {
+/// handles, with column tiles of TILE-N.
+static std::optional<Contraction> analyze(linalg::LinalgOp op, int64_t tileN) {
   if (!op.hasPureBufferSemantics() || op.getNumDpsInputs() != 2 || op.getNumDpsInits() != 1 ||
       op->getNumRegions() != 1 || !isMulAddBody(*op.getBlock()))
     return std::nullopt;
@@ -101,9 +113,9 @@ static std::optional<Contraction> analyze(linalg::LinalgOp op) {
       return std::nullopt;
   }
   SmallVector<AffineMap> maps = op.getIndexingMapsArray();
-  if (!llvm::all_of(maps, [](AffineMap map) { return map.isProjectedPermutation(true); }))
-    return std::nullopt;
   AffineMap outMap = maps[2];
+  if (!outMap.isProjectedPermutation(true))
+    return std::nullopt;
   if (outMap.getNumResults() == 0 || !hasUnitInnerStride(cast<MemRefType>(op.getDpsInits()[0].getType())))
     return std::nullopt;
   auto innermost = dyn_cast<AffineDimExpr>(outMap.getResults().back());
@@ -117,6 +129,11 @@ static std::optional<Contraction> analyze(linalg::LinalgOp op) {
   c.rhs = usesDim(maps[0], c.n) ? 0 : 1;
   c.lhs = 1 - c.rhs;
   AffineMap lhsMap = maps[c.lhs], rhsMap = maps[c.rhs];
+  // B is read through a permutation of the loops, or packed (checked once K
+  // is known).
+  c.packedRhs = !rhsMap.isProjectedPermutation(true);
+  if (!lhsMap.isProjectedPermutation(true))
+    return std::nullopt;
 
   std::optional<unsigned> m, k;
   SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
@@ -147,6 +164,12 @@ static std::optional<Contraction> analyze(linalg::LinalgOp op) {
     return std::nullopt;
   c.m = *m;
   c.k = *k;
+  if (c.packedRhs) {
+    auto rhsType = cast<MemRefType>(op.getDpsInputs()[c.rhs].getType());
+    if (!isPackedMap(rhsMap, c.n, c.k, tileN) || !hasUnitInnerStride(rhsType) ||
+        rhsType.getDimSize(2) != tileN)
+      return std::nullopt;
+  }
   return c;
 }
 
@@ -382,7 +405,10 @@ enum class RhsLayout {
   Packed,
   /// W [..., N, K] contiguous along K (`x W^T`): the panel is filled by
   /// BLOCK x BLOCK transposes in registers.
-  PackedTransposed
+  PackedTransposed,
+  /// B is all the panels already (mm-pack-weights): Wp [N / TILE-N, K,
+  /// TILE-N], the last one padded with zeros, read in place.
+  Prepacked
 };
 
 /// Floats of A per block of rows: a block of A (rows x K, 512 KB, a quarter
@@ -514,6 +540,11 @@ private:
     Value n0 = index[c.n];
     if (layout == RhsLayout::Direct)
       return;
+    if (layout == RhsLayout::Prepacked) {
+      // Column tiles start at multiples of TILE-N: one panel each.
+      packedPanel = b.createOrFold<arith::DivUIOp>(loc, n0, constant(tileN));
+      return;
+    }
     if (layout == RhsLayout::Packed) {
       Value mask;
       if (count)
@@ -642,11 +673,14 @@ private:
           OpBuilder::InsertionGuard guard(b);
           b.setInsertionPoint(nested.getInsertionBlock(), nested.getInsertionPoint());
           index[c.k] = kv;
-          Value rhsRow = layout == RhsLayout::Direct
-                             ? loadRow(rhs, rhsMap, mask)
-                             : b.create<vector::LoadOp>(loc, vectorType, panel,
-                                                        ValueRange{kv, constant(0)})
-                                   .getResult();
+          Value rhsRow;
+          if (layout == RhsLayout::Direct)
+            rhsRow = loadRow(rhs, rhsMap, mask);
+          else if (layout == RhsLayout::Prepacked)
+            rhsRow = b.create<vector::LoadOp>(loc, vectorType, rhs,
+                                              ValueRange{packedPanel, kv, constant(0)});
+          else
+            rhsRow = b.create<vector::LoadOp>(loc, vectorType, panel, ValueRange{kv, constant(0)});
           SmallVector<Value> next;
           for (auto [row, acc] : llvm::zip(rowIndex, accs)) {
             index[c.m] = row;
@@ -675,6 +709,8 @@ private:
   const AccumulatorInit &init;
   RhsLayout layout;
   Value panel;
+  /// Prepacked: the panel of the current column tile.
+  Value packedPanel;
   int64_t tileM, tileN, block;
   VectorType vectorType;
   /// The current index of every loop.
@@ -699,7 +735,7 @@ struct VectorizeContractionsPass
 
     SmallVector<std::pair<linalg::LinalgOp, Contraction>> work;
     getOperation().walk([&](linalg::LinalgOp op) {
-      if (std::optional<Contraction> c = analyze(op))
+      if (std::optional<Contraction> c = analyze(op, tileN))
         work.push_back({op, *c});
     });
     for (auto &[op, c] : work)
@@ -759,6 +795,13 @@ struct VectorizeContractionsPass
 
     Value lhs = op.getDpsInputs()[c.lhs], rhs = op.getDpsInputs()[c.rhs];
     Value out = op.getDpsInits()[0];
+    if (c.packedRhs) {
+      TileEmitter(b, loc, c, maps, lhs, rhs, out, init, RhsLayout::Prepacked, Value(), tileM,
+                  tileN, transposeBlock())
+          .emit(sizes);
+      finish(op, init, Value(), Value());
+      return;
+    }
     AffineMap rhsMap = maps[c.rhs];
     auto rhsType = cast<MemRefType>(rhs.getType());
     unsigned nPosition = *rhsMap.getResultPosition(b.getAffineDimExpr(c.n));
@@ -813,12 +856,19 @@ struct VectorizeContractionsPass
     TileEmitter(b, loc, c, maps, lhs, rhs, out, init, layout, panel, tileM, tileN,
                 transposeBlock())
         .emit(sizes);
+    finish(op, init, panel, copy);
+  }
+
+  /// After OP's loop nest: frees its scratch buffers, erases OP and the
+  /// producer its tiles made redundant.
+  void finish(linalg::LinalgOp op, const AccumulatorInit &init, Value panel, Value copy) {
+    OpBuilder b(op);
     if (init.producer)
       init.producer->erase();
     if (panel)
-      b.create<memref::DeallocOp>(loc, panel);
+      b.create<memref::DeallocOp>(op.getLoc(), panel);
     if (copy)
-      b.create<memref::DeallocOp>(loc, copy);
+      b.create<memref::DeallocOp>(op.getLoc(), copy);
     op->erase();
   }
 };

@@ -104,3 +104,46 @@ func.func @shared(%w1: tensor<8x8xf32> {mm.weight = "w1"}, %w2: tensor<8x8xf32> 
   %z = linalg.add ins(%x, %b : tensor<8x8xf32>, tensor<8x8xf32>) outs(%e : tensor<8x8xf32>) -> tensor<8x8xf32>
   return %y, %z : tensor<8x8xf32>, tensor<8x8xf32>
 }
+
+// -----
+
+// A packed weight (mm-pack-weights): a layout change, one step per element,
+// kept because it is marked so, although its padded panel makes it larger
+// than its weight; read in place (never written: the tensor is not
+// writable). An unmarked transpose of the same kind is left alone.
+// CHECK-LABEL: func.func @packed(
+// CHECK: %[[OUT:.*]] = memref.alloc() : memref<2x3x4xf32>
+// CHECK: call @packed_weights0_cached(%{{.*}}, %[[OUT]])
+// CHECK: %[[WP:.*]] = bufferization.to_tensor %[[OUT]] restrict : memref<2x3x4xf32>
+// CHECK: linalg.generic {{.*}} ins(%{{.*}}, %[[WP]] : tensor<5x3xf32>, tensor<2x3x4xf32>)
+// CHECK: linalg.transpose
+// CHECK-NOT: _cached
+// CHECK: func.func @packed_weights0(%{{.*}}: tensor<6x3xf32>) -> tensor<2x3x4xf32>
+// CHECK: tensor.pad
+// CHECK: linalg.transpose {{.*}} {mm.packed_weight}
+// CHECK: func.func private @packed_weights0_cached(memref<?x?xf32, strided<[?, ?], offset: ?>>, memref<2x3x4xf32>)
+// CHECK-SAME: attributes {llvm.emit_c_interface, mm.read_in_place, mm.weight_expression = @packed_weights0}
+func.func @packed(%w: tensor<6x3xf32> {mm.weight = "w"}, %x: tensor<5x3xf32>,
+                  %init: tensor<5x6xf32>) -> (tensor<5x6xf32>, tensor<2x3x4xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %pad = tensor.pad %w low[0, 0] high[2, 0] {
+  ^bb0(%i: index, %j: index):
+    tensor.yield %zero : f32
+  } : tensor<6x3xf32> to tensor<8x3xf32>
+  %rows = tensor.expand_shape %pad [[0, 1], [2]] output_shape [2, 4, 3] : tensor<8x3xf32> into tensor<2x4x3xf32>
+  %e = tensor.empty() : tensor<2x3x4xf32>
+  %wp = linalg.transpose ins(%rows : tensor<2x4x3xf32>) outs(%e : tensor<2x3x4xf32>) permutation = [0, 2, 1] {mm.packed_weight}
+  %y = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d2)>,
+                                        affine_map<(d0, d1, d2) -> (d1 floordiv 4, d2, d1 mod 4)>,
+                                        affine_map<(d0, d1, d2) -> (d0, d1)>],
+                       iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%x, %wp : tensor<5x3xf32>, tensor<2x3x4xf32>) outs(%init : tensor<5x6xf32>) {
+  ^bb0(%a: f32, %b: f32, %o: f32):
+    %p = arith.mulf %a, %b : f32
+    %s = arith.addf %o, %p : f32
+    linalg.yield %s : f32
+  } -> tensor<5x6xf32>
+  %e2 = tensor.empty() : tensor<2x3x4xf32>
+  %plain = linalg.transpose ins(%rows : tensor<2x4x3xf32>) outs(%e2 : tensor<2x3x4xf32>) permutation = [0, 2, 1]
+  return %y, %plain : tensor<5x6xf32>, tensor<2x3x4xf32>
+}

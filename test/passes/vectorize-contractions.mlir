@@ -438,3 +438,41 @@ func.func @flatten_elementwise(%x: memref<?x8x4x4xf32>, %b: memref<8xf32>, %s: m
   }
   return
 }
+
+// -----
+
+// B already in panels of 16 columns (mm-pack-weights): Wp [3, K, 16] for
+// N = 40, read in place at panel n0 / 16, no panel of its own; the last
+// panel (8 columns, zeros beyond) is read whole and stored masked. With
+// tiles of 32 columns the layout is not the tiles': left to the loops.
+// CHECK-LABEL: func.func @prepacked
+// CHECK-SAME: (%[[X:.*]]: memref<?x?xf32>, %[[WP:.*]]: memref<3x?x16xf32>, %[[C:.*]]: memref<?x40xf32>)
+// CHECK-NOT: memref.alloc
+// CHECK: scf.for %[[N0:.*]] = %{{.*}} to %{{.*}} step %c16
+// CHECK: %[[P:.*]] = arith.divui %[[N0]], %c16
+// CHECK: scf.for %[[M0:.*]] = %{{.*}} to %{{.*}} step %c4
+// CHECK: scf.for %[[K:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args(
+// CHECK: %[[ROW:.*]] = vector.load %[[WP]][%[[P]], %[[K]], %{{c0.*}}] : memref<3x?x16xf32>, vector<16xf32>
+// CHECK: memref.load %[[X]][%[[M0]], %[[K]]]
+// CHECK: arith.mulf %{{.*}}, %[[ROW]] : vector<16xf32>
+// CHECK: scf.if
+// CHECK: %[[MASK:.*]] = vector.create_mask %{{.*}} : vector<16xi1>
+// CHECK: vector.load %[[WP]][%{{c2.*}}, %{{.*}}, %{{c0.*}}] : memref<3x?x16xf32>, vector<16xf32>
+// CHECK: vector.maskedstore %[[C]][{{.*}}], %[[MASK]]
+// CHECK-NOT: memref.dealloc
+// CHECK-NOT: linalg.generic
+// TILE8-LABEL: func.func @prepacked
+// TILE8: linalg.generic
+func.func @prepacked(%x: memref<?x?xf32>, %wp: memref<3x?x16xf32>, %c: memref<?x40xf32>) {
+  linalg.generic {indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d2)>,
+                                   affine_map<(d0, d1, d2) -> (d1 floordiv 16, d2, d1 mod 16)>,
+                                   affine_map<(d0, d1, d2) -> (d0, d1)>],
+                  iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%x, %wp : memref<?x?xf32>, memref<3x?x16xf32>) outs(%c : memref<?x40xf32>) {
+  ^bb0(%a: f32, %b: f32, %o: f32):
+    %p = arith.mulf %a, %b : f32
+    %s = arith.addf %o, %p : f32
+    linalg.yield %s : f32
+  }
+  return
+}

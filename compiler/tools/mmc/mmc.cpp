@@ -67,6 +67,9 @@ OPTIONS:
                      core call Halide kernels built by mm-halide-gen (found
                      beside mmc) and cached in $MMC_CACHE_DIR, else
                      $XDG_CACHE_HOME/mmc, else ~/.cache/mmc
+  --no-pack-weights  pack the linear layers' weights for the register tiles on
+                     every call, instead of once per model into copies kept
+                     with the open model (about the weights' size again)
   --target=T         host (default: this CPU and its features), or an LLVM CPU
                      name such as x86-64-v3 or x86-64
   -O0 -O1 -O2 -O3    LLVM optimization level (default -O3)
@@ -150,6 +153,8 @@ int parseArgs(int argc, char **argv, Options &opts) {
       opts.codegen.optLevel = arg[2] - '0';
     } else if (arg == "--no-halide") {
       opts.lowering.useHalide = false;
+    } else if (arg == "--no-pack-weights") {
+      opts.lowering.packWeights = false;
     } else if (arg == "--fp-strict") {
       opts.codegen.reassociate = false;
     } else if (arg == "--keep-temps") {
@@ -316,8 +321,19 @@ public:
       func.setSymName(newName);
     }
 
+    // The register tile is the target's from the start: mm-pack-weights
+    // packs the weights in panels of its columns.
+    TargetDescription target;
+    {
+      std::string error;
+      if (!describeTarget(opts.codegen, target, error))
+        return fail(error);
+    }
+    LoweringOptions lowering = opts.lowering;
+    lowering.tileM = target.registerTile.rows;
+    lowering.tileN = target.registerTile.columns;
     if (!runPipeline(*module, [&](mlir::OpPassManager &pm) {
-          buildMMToLinalgPipeline(pm, opts.lowering);
+          buildMMToLinalgPipeline(pm, lowering);
         }))
       return 1;
     if (opts.emit == "linalg") {
@@ -328,17 +344,12 @@ public:
     // The kernel declarations lose their attributes in the LLVM dialect.
     std::vector<KernelInstance> kernels;
     std::vector<WeightExpression> weightExpressions;
-    TargetDescription target;
     {
       std::string error;
       if (!collectKernels(*module, kernels, error) ||
-          !collectWeightExpressions(*module, weightExpressions, error) ||
-          !describeTarget(opts.codegen, target, error))
+          !collectWeightExpressions(*module, weightExpressions, error))
         return fail(error);
     }
-    LoweringOptions lowering = opts.lowering;
-    lowering.tileM = target.registerTile.rows;
-    lowering.tileN = target.registerTile.columns;
     if (!runPipeline(*module, [&](mlir::OpPassManager &pm) {
           buildLinalgToLLVMPipeline(pm, lowering);
         }))

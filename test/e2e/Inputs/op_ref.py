@@ -130,6 +130,19 @@ def op_linear_nobias():
     return m, inputs, forward
 
 
+@twin
+def op_packed_linears():
+    m = layers(l1=nn.Linear(37, 50), l2=nn.Linear(50, 70), l3=nn.Linear(70, 7))
+
+    def inputs(rng, B, T):
+        return {"x": normal(rng, B, T, 37)}
+
+    def forward(m, x):
+        return m.l3(torch.relu(m.l2(m.l1(x))))
+
+    return m, inputs, forward
+
+
 # ===--- lstm --------------------------------------------------------------===
 
 

@@ -9,21 +9,13 @@
    (TEXT: 64 raw int32 token ids; AUDIO: 48000 raw float32 samples) */
 #include "crossattn.h"
 
+#include "read_raw.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 enum { TOKENS = 64, SAMPLES = 48000, CLASSES = 7 };
-
-static int read_raw(const char *path, void *data, size_t bytes) {
-  FILE *f = fopen(path, "rb");
-  size_t got = f ? fread(data, 1, bytes, f) : 0;
-  if (f)
-    fclose(f);
-  if (got != bytes)
-    fprintf(stderr, "weight_cache: cannot read %zu bytes from %s\n", bytes, path);
-  return got == bytes;
-}
 
 struct side {
   mm_model *model;
@@ -55,10 +47,10 @@ int main(int argc, char **argv) {
   }
   a.audio = malloc(SAMPLES * sizeof(float));
   b.audio = malloc(SAMPLES * sizeof(float));
-  if (!a.audio || !b.audio || !read_raw(argv[2], a.text, sizeof(a.text)) ||
-      !read_raw(argv[3], a.audio, SAMPLES * sizeof(float)) ||
-      !read_raw(argv[6], b.text, sizeof(b.text)) ||
-      !read_raw(argv[7], b.audio, SAMPLES * sizeof(float)))
+  if (!a.audio || !b.audio || !read_raw("weight_cache", argv[2], a.text, sizeof(a.text)) ||
+      !read_raw("weight_cache", argv[3], a.audio, SAMPLES * sizeof(float)) ||
+      !read_raw("weight_cache", argv[6], b.text, sizeof(b.text)) ||
+      !read_raw("weight_cache", argv[7], b.audio, SAMPLES * sizeof(float)))
     return 1;
   if (crossattn_open(argv[1], &a.model) != MM_OK || crossattn_open(argv[5], &b.model) != MM_OK) {
     printf("open: %s\n", mm_last_error_message());
