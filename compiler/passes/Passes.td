@@ -164,7 +164,9 @@ def VectorizeContractions
     broadcast wrote into the output is copied into the image's rows, and
     the im2col, in vectors (a masked load and a shuffle per row and kernel
     column), reads the input in place of the zero-padded copy that
-    bufferization made of a tensor.pad, writing the zeros itself.
+    bufferization made of a tensor.pad, writing the zeros itself; an
+    in-place relu of an input that only the convolution reads becomes a
+    maximum in the im2col.
 
     When a linalg.fill or a broadcast of a row along N (a linear layer's
     bias) writes the whole output right before the op, or another dense

@@ -292,6 +292,72 @@ static linalg::GenericOp findBiasBroadcast(linalg::Conv2DNchwFchwOp conv, Value 
   return generic;
 }
 
+/// Whether OP is `buffer = max(buffer, 0)` in place, elementwise: a relu.
+static bool isInPlaceRelu(linalg::GenericOp op, Value buffer) {
+  if (!op.hasPureBufferSemantics() || op.getNumDpsInputs() != 1 || op.getNumDpsInits() != 1 ||
+      op.getDpsInputs()[0] != buffer || op.getDpsInits()[0] != buffer ||
+      op.getNumParallelLoops() != op.getNumLoops() ||
+      !llvm::all_of(op.getIndexingMapsArray(), [](AffineMap m) { return m.isIdentity(); }))
+    return false;
+  Block &body = *op.getBlock();
+  auto max = dyn_cast<arith::MaximumFOp>(body.front());
+  if (body.getOperations().size() != 2 || !max ||
+      body.getTerminator()->getOperand(0) != max.getResult())
+    return false;
+  Value x = body.getArgument(0);
+  Value other = max.getLhs() == x ? max.getRhs() : max.getRhs() == x ? max.getLhs() : Value();
+  return other && matchPattern(other, m_PosZeroFloat());
+}
+
+/// Whether every use of VALUE, and of the views of it, lies before POINT
+/// (in POINT's block) or is one of IGNORED.
+static bool usedOnlyBefore(Value value, Operation *point, ArrayRef<Operation *> ignored) {
+  for (Operation *user : value.getUsers()) {
+    if (llvm::is_contained(ignored, user))
+      continue;
+    Operation *ancestor = point->getBlock()->findAncestorOpInBlock(*user);
+    if (!ancestor || !ancestor->isBeforeInBlock(point))
+      return false;
+    if (isa<ViewLikeOpInterface>(user))
+      for (Value view : user->getResults())
+        if (!usedOnlyBefore(view, point, ignored))
+          return false;
+  }
+  return true;
+}
+
+/// The in-place relu of SOURCE (a buffer of its own) whose result only CONV
+/// reads, and then frees: the im2col can take the maximum with zero as it
+/// copies (the zeros of the padding stay zeros) and the relu's pass over
+/// the buffer goes. IGNORED: the padded copy that the rewrite erases.
+static linalg::GenericOp findFusableRelu(linalg::Conv2DNchwFchwOp conv, Value source,
+                                         ArrayRef<Operation *> ignored) {
+  if (!source.getDefiningOp<memref::AllocOp>())
+    return {};
+  linalg::GenericOp relu;
+  SmallVector<Operation *> skip(ignored);
+  skip.push_back(conv);
+  for (Operation *user : source.getUsers()) {
+    auto generic = dyn_cast<linalg::GenericOp>(user);
+    if (generic && isInPlaceRelu(generic, source)) {
+      // (A user once per operand: the relu reads and writes SOURCE.)
+      if (relu && relu != generic)
+        return {};
+      relu = generic;
+      continue;
+    }
+    if (isa<memref::DeallocOp>(user)) {
+      if (user->getBlock() != conv->getBlock() || !conv->isBeforeInBlock(user))
+        return {};
+      skip.push_back(user);
+    }
+  }
+  if (!relu || relu->getBlock() != conv->getBlock() || !relu->isBeforeInBlock(conv))
+    return {};
+  skip.push_back(relu);
+  return usedOnlyBefore(source, relu, skip) ? relu : linalg::GenericOp();
+}
+
 /// The widest vectors that the im2col rows are cut into.
 constexpr int64_t kIm2ColChunk = 16;
 
@@ -301,10 +367,11 @@ constexpr int64_t kIm2ColChunk = 16;
 /// each row of OW outputs is cut into vectors of up to kIm2ColChunk, each
 /// one (masked) vector load of the input row and a shuffle that picks every
 /// stride-th element and puts zeros where the patch lies in the padding.
-/// Which lanes those are is known per (kw, chunk) at compile time.
+/// Which lanes those are is known per (kw, chunk) at compile time. With
+/// RELU, each loaded vector is max(x, 0).
 static void emitIm2ColRows(OpBuilder &b, Location loc, Value source, Value image, Value col,
                            int64_t padH, int64_t padW, ArrayRef<int64_t> strides,
-                           ArrayRef<int64_t> dilations) {
+                           ArrayRef<int64_t> dilations, bool relu) {
   auto sourceType = cast<MemRefType>(source.getType());
   ArrayRef<int64_t> colShape = cast<MemRefType>(col.getType()).getShape();
   int64_t height = sourceType.getDimSize(2), width = sourceType.getDimSize(3);
@@ -362,6 +429,8 @@ static void emitIm2ColRows(OpBuilder &b, Location loc, Value source, Value image
                 row = b.create<vector::MaskedLoadOp>(loc, loadType, source, from, mask,
                                                      zeros(loaded));
               }
+              if (relu)
+                row = b.create<arith::MaximumFOp>(loc, row, zeros(loaded));
               // Lane l takes element (l - first) * stride, or a zero.
               SmallVector<int64_t> pick;
               for (int64_t l = 0; l < lanes; ++l)
@@ -426,6 +495,7 @@ static bool rewriteConvPerImage(linalg::Conv2DNchwFchwOp conv, ArrayRef<int64_t>
   if (!hasUnitInnerStride(sourceType) || sourceType.isDynamicDim(2) || sourceType.isDynamicDim(3))
     return false;
   linalg::GenericOp bias = findBiasBroadcast(conv, out);
+  linalg::GenericOp relu = findFusableRelu(conv, source.source, source.paddedCopy);
 
   OpBuilder b(conv);
   Location loc = conv.getLoc();
@@ -469,7 +539,7 @@ static bool rewriteConvPerImage(linalg::Conv2DNchwFchwOp conv, ArrayRef<int64_t>
               });
         }
         emitIm2ColRows(ib, loc, source.source, image, col, source.padH, source.padW, strides,
-                       dilations);
+                       dilations, /*relu=*/static_cast<bool>(relu));
         // (f, p, k): out[f, p] += w[f, k] * col[k, p]
         SmallVector<AffineMap> maps = {AffineMap::get(3, 0, {d(0), d(2)}, ctx),
                                        AffineMap::get(3, 0, {d(2), d(1)}, ctx),
@@ -483,6 +553,8 @@ static bool rewriteConvPerImage(linalg::Conv2DNchwFchwOp conv, ArrayRef<int64_t>
   conv->erase();
   if (bias)
     bias->erase();
+  if (relu)
+    relu->erase();
   for (Operation *op : source.paddedCopy)
     op->erase();
   return true;

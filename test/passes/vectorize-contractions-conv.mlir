@@ -121,3 +121,55 @@ func.func @conv_wide(%in: memref<2x1x3x22xf32>, %w: memref<2x1x1x3xf32>, %out: m
       ins(%in, %w : memref<2x1x3x22xf32>, memref<2x1x1x3xf32>) outs(%out : memref<2x2x3x20xf32>)
   return
 }
+
+// -----
+
+// An in-place relu whose buffer only the conv reads (and then frees) is
+// taken in the im2col, a maximum with zero of each loaded vector; one whose
+// buffer is read again after the conv stays.
+#id4 = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+// CHECK-LABEL: func.func @conv_relu
+// CHECK-SAME: (%[[W:.*]]: memref<2x3x3x3xf32>, %[[OUT:.*]]: memref<1x2x2x2xf32>, %[[SRC:.*]]: memref<1x3x4x4xf32>)
+// CHECK: %[[Y:.*]] = memref.alloc() : memref<1x3x4x4xf32>
+// CHECK: memref.copy %[[SRC]], %[[Y]]
+// CHECK-NOT: linalg.generic
+// CHECK: %[[ROW:.*]] = vector.load %[[Y]]{{.*}} : memref<1x3x4x4xf32>, vector<2xf32>
+// CHECK: arith.maximumf %[[ROW]], %{{.*}} : vector<2xf32>
+// CHECK: memref.dealloc %[[Y]]
+func.func @conv_relu(%w: memref<2x3x3x3xf32>, %out: memref<1x2x2x2xf32>, %src: memref<1x3x4x4xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %y = memref.alloc() : memref<1x3x4x4xf32>
+  memref.copy %src, %y : memref<1x3x4x4xf32> to memref<1x3x4x4xf32>
+  linalg.generic {indexing_maps = [#id4, #id4], iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%y : memref<1x3x4x4xf32>) outs(%y : memref<1x3x4x4xf32>) {
+  ^bb0(%in: f32, %o: f32):
+    %m = arith.maximumf %in, %zero : f32
+    linalg.yield %m : f32
+  }
+  linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%y, %w : memref<1x3x4x4xf32>, memref<2x3x3x3xf32>) outs(%out : memref<1x2x2x2xf32>)
+  memref.dealloc %y : memref<1x3x4x4xf32>
+  return
+}
+
+// CHECK-LABEL: func.func @conv_relu_read_after
+// CHECK: arith.maximumf %{{.*}}, %{{.*}} : f32
+// CHECK-NOT: arith.maximumf
+// CHECK: memref.copy
+func.func @conv_relu_read_after(%w: memref<2x3x3x3xf32>, %out: memref<1x2x2x2xf32>,
+                                %src: memref<1x3x4x4xf32>, %also: memref<1x3x4x4xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %y = memref.alloc() : memref<1x3x4x4xf32>
+  memref.copy %src, %y : memref<1x3x4x4xf32> to memref<1x3x4x4xf32>
+  linalg.generic {indexing_maps = [#id4, #id4], iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%y : memref<1x3x4x4xf32>) outs(%y : memref<1x3x4x4xf32>) {
+  ^bb0(%in: f32, %o: f32):
+    %m = arith.maximumf %in, %zero : f32
+    linalg.yield %m : f32
+  }
+  linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%y, %w : memref<1x3x4x4xf32>, memref<2x3x3x3xf32>) outs(%out : memref<1x2x2x2xf32>)
+  memref.copy %y, %also : memref<1x3x4x4xf32> to memref<1x3x4x4xf32>
+  memref.dealloc %y : memref<1x3x4x4xf32>
+  return
+}
