@@ -177,6 +177,9 @@ struct ConvSource {
   /// The zero-padded copy of SOURCE that the convolution read, which the
   /// rewrite makes dead: its allocation, fill, subview, copy and deallocs.
   SmallVector<Operation *> paddedCopy;
+  /// The deallocs of SOURCE between the copy and the convolution (its last
+  /// reader was the copy), which must now follow the convolution.
+  SmallVector<Operation *> laterFrees;
 };
 } // namespace
 
@@ -197,19 +200,26 @@ static bool isZeroFill(Operation *op) {
 }
 
 /// Whether any op strictly between FROM and TO (in one block) may write
-/// the buffer that BUFFER is a view of.
-static bool mayWriteBetween(Operation *from, Operation *to, Value buffer) {
+/// or free the buffer that BUFFER is a view of, but for memref.deallocs,
+/// which are added to FREES.
+static bool mayWriteBetween(Operation *from, Operation *to, Value buffer,
+                            SmallVectorImpl<Operation *> &frees) {
   Value root = rootBuffer(buffer);
   for (Operation *op = from->getNextNode(); op && op != to; op = op->getNextNode()) {
     if (isMemoryEffectFree(op))
       continue;
+    if (auto dealloc = dyn_cast<memref::DeallocOp>(op)) {
+      if (rootBuffer(dealloc.getMemref()) == root)
+        frees.push_back(op);
+      continue;
+    }
     auto effects = dyn_cast<MemoryEffectOpInterface>(op);
     if (!effects)
       return true;
     SmallVector<MemoryEffects::EffectInstance> instances;
     effects.getEffects(instances);
     for (MemoryEffects::EffectInstance &effect : instances) {
-      if (!isa<MemoryEffects::Write>(effect.getEffect()))
+      if (!isa<MemoryEffects::Write, MemoryEffects::Free>(effect.getEffect()))
         continue;
       Value written = effect.getValue();
       if (!written || rootBuffer(written) == root)
@@ -253,7 +263,8 @@ static ConvSource findConvSource(linalg::Conv2DNchwFchwOp conv) {
     return none;
   Value source = copy.getSource();
   auto sourceType = cast<MemRefType>(source.getType());
-  if (!hasUnitInnerStride(sourceType) || mayWriteBetween(copy, conv, source))
+  SmallVector<Operation *> frees;
+  if (!hasUnitInnerStride(sourceType) || mayWriteBetween(copy, conv, source, frees))
     return none;
   // The copy fills the padded buffer from [0, 0, padH, padW], unit strides.
   SmallVector<int64_t> offsets(subview.getStaticOffsets());
@@ -261,7 +272,7 @@ static ConvSource findConvSource(linalg::Conv2DNchwFchwOp conv) {
       offsets.size() != 4 || offsets[0] != 0 || offsets[1] != 0 ||
       ShapedType::isDynamic(offsets[2]) || ShapedType::isDynamic(offsets[3]))
     return none;
-  ConvSource found{source, offsets[2], offsets[3], {fill, copy, subview}};
+  ConvSource found{source, offsets[2], offsets[3], {fill, copy, subview}, frees};
   llvm::append_range(found.paddedCopy, deallocs);
   found.paddedCopy.push_back(alloc);
   return found;
@@ -381,89 +392,70 @@ static void emitIm2ColRows(OpBuilder &b, Location loc, Value source, Value image
   auto zeros = [&](int64_t n) {
     return b.create<arith::ConstantOp>(loc, b.getZeroAttr(VectorType::get({n}, f32)));
   };
-  auto forLoop = [&](int64_t size, function_ref<void(Value)> body) {
-    b.create<scf::ForOp>(loc, constant(0), constant(size), constant(1), ValueRange{},
-                         [&](OpBuilder &nested, Location, Value iv, ValueRange) {
-                           OpBuilder::InsertionGuard guard(b);
-                           b.setInsertionPoint(nested.getInsertionBlock(),
-                                               nested.getInsertionPoint());
-                           body(iv);
-                           b.create<scf::YieldOp>(loc);
-                         });
-  };
-  forLoop(colShape[0], [&](Value c) {
-    forLoop(colShape[1], [&](Value kh) {
-      forLoop(outH, [&](Value oh) {
-        // ih = oh * sh + kh * dh - padH, which may be negative.
-        Value ih = b.create<arith::AddIOp>(
-            loc, b.create<arith::MulIOp>(loc, oh, constant(strides[0])),
-            b.create<arith::SubIOp>(loc, b.create<arith::MulIOp>(loc, kh, constant(dilations[0])),
-                                    constant(padH)));
-        // Each chunk of each kw: one vector of up to kIm2ColChunk outputs.
-        auto chunks = [&](bool zero) {
-          for (int64_t kw = 0; kw < kernelW; ++kw) {
-            for (int64_t ow0 = 0; ow0 < outW; ow0 += kIm2ColChunk) {
-              int64_t lanes = std::min(kIm2ColChunk, outW - ow0);
-              SmallVector<Value> at = {c, kh, constant(kw), oh, constant(ow0)};
-              // The lanes [first, last) whose input column is in the row.
-              int64_t base = ow0 * strides[1] + kw * dilations[1] - padW;
-              int64_t first = 0, last = lanes;
-              while (first < lanes && base + first * strides[1] < 0)
-                ++first;
-              while (last > first && base + (last - 1) * strides[1] >= width)
-                --last;
-              if (zero || first == last) {
-                b.create<vector::StoreOp>(loc, zeros(lanes), col, at);
-                continue;
-              }
-              int64_t span = (last - 1 - first) * strides[1] + 1;
-              int64_t loaded = static_cast<int64_t>(llvm::PowerOf2Ceil(span));
-              auto loadType = VectorType::get({loaded}, f32);
-              SmallVector<Value> from = {image, c, ih, constant(base + first * strides[1])};
-              Value row;
-              if (span == loaded) {
-                row = b.create<vector::LoadOp>(loc, loadType, source, from);
-              } else {
-                Value mask = b.create<vector::ConstantMaskOp>(
-                    loc, VectorType::get({loaded}, b.getI1Type()), b.getI64ArrayAttr({span}));
-                row = b.create<vector::MaskedLoadOp>(loc, loadType, source, from, mask,
-                                                     zeros(loaded));
-              }
-              if (relu)
-                row = b.create<arith::MaximumFOp>(loc, row, zeros(loaded));
-              // Lane l takes element (l - first) * stride, or a zero.
-              SmallVector<int64_t> pick;
-              for (int64_t l = 0; l < lanes; ++l)
-                pick.push_back(l < first || l >= last ? loaded : (l - first) * strides[1]);
-              if (loaded != lanes || !llvm::equal(pick, llvm::seq<int64_t>(0, lanes)))
-                row = b.create<vector::ShuffleOp>(loc, row, zeros(loaded), pick);
-              b.create<vector::StoreOp>(loc, row, col, at);
-            }
+  SmallVector<Value> lbs(3, constant(0)), steps(3, constant(1));
+  SmallVector<Value> ubs = {constant(colShape[0]), constant(colShape[1]), constant(outH)};
+  scf::buildLoopNest(b, loc, lbs, ubs, steps, [&](OpBuilder &nested, Location, ValueRange ivs) {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPoint(nested.getInsertionBlock(), nested.getInsertionPoint());
+    Value c = ivs[0], kh = ivs[1], oh = ivs[2];
+    // ih = oh * sh + kh * dh - padH, which may be negative.
+    Value ih = b.create<arith::AddIOp>(
+        loc, b.create<arith::MulIOp>(loc, oh, constant(strides[0])),
+        b.create<arith::SubIOp>(loc, b.create<arith::MulIOp>(loc, kh, constant(dilations[0])),
+                                constant(padH)));
+    // Each chunk of each kw: one vector of up to kIm2ColChunk outputs.
+    auto chunks = [&](bool zero) {
+      for (int64_t kw = 0; kw < kernelW; ++kw) {
+        for (int64_t ow0 = 0; ow0 < outW; ow0 += kIm2ColChunk) {
+          int64_t lanes = std::min(kIm2ColChunk, outW - ow0);
+          SmallVector<Value> at = {c, kh, constant(kw), oh, constant(ow0)};
+          // The lanes [first, last) whose input column is in the row.
+          int64_t base = ow0 * strides[1] + kw * dilations[1] - padW;
+          int64_t first = 0, last = lanes;
+          while (first < lanes && base + first * strides[1] < 0)
+            ++first;
+          while (last > first && base + (last - 1) * strides[1] >= width)
+            --last;
+          if (zero || first == last) {
+            b.create<vector::StoreOp>(loc, zeros(lanes), col, at);
+            continue;
           }
-        };
-        if (padH == 0 && (outH - 1) * strides[0] + (colShape[1] - 1) * dilations[0] < height) {
-          chunks(/*zero=*/false);
-          return;
+          int64_t span = (last - 1 - first) * strides[1] + 1;
+          int64_t loaded = static_cast<int64_t>(llvm::PowerOf2Ceil(span));
+          auto loadType = VectorType::get({loaded}, f32);
+          SmallVector<Value> from = {image, c, ih, constant(base + first * strides[1])};
+          Value row;
+          if (span == loaded) {
+            row = b.create<vector::LoadOp>(loc, loadType, source, from);
+          } else {
+            Value mask = b.create<vector::ConstantMaskOp>(
+                loc, VectorType::get({loaded}, b.getI1Type()), b.getI64ArrayAttr({span}));
+            row = b.create<vector::MaskedLoadOp>(loc, loadType, source, from, mask, zeros(loaded));
+          }
+          if (relu)
+            row = b.create<arith::MaximumFOp>(loc, row, zeros(loaded));
+          // Lane l takes element (l - first) * stride, or a zero.
+          SmallVector<int64_t> pick;
+          for (int64_t l = 0; l < lanes; ++l)
+            pick.push_back(l < first || l >= last ? loaded : (l - first) * strides[1]);
+          if (loaded != lanes || !llvm::equal(pick, llvm::seq<int64_t>(0, lanes)))
+            row = b.create<vector::ShuffleOp>(loc, row, zeros(loaded), pick);
+          b.create<vector::StoreOp>(loc, row, col, at);
         }
-        Value inRows = b.create<arith::AndIOp>(
-            loc, b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::sge, ih, constant(0)),
-            b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::slt, ih, constant(height)));
-        b.create<scf::IfOp>(
-            loc, inRows,
-            [&](OpBuilder &nested, Location) {
-              OpBuilder::InsertionGuard guard(b);
-              b.setInsertionPoint(nested.getInsertionBlock(), nested.getInsertionPoint());
-              chunks(/*zero=*/false);
-              b.create<scf::YieldOp>(loc);
-            },
-            [&](OpBuilder &nested, Location) {
-              OpBuilder::InsertionGuard guard(b);
-              b.setInsertionPoint(nested.getInsertionBlock(), nested.getInsertionPoint());
-              chunks(/*zero=*/true);
-              b.create<scf::YieldOp>(loc);
-            });
-      });
-    });
+      }
+    };
+    if (padH == 0 && (outH - 1) * strides[0] + (colShape[1] - 1) * dilations[0] < height) {
+      chunks(/*zero=*/false);
+      return;
+    }
+    Value inRows = b.create<arith::AndIOp>(
+        loc, b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::sge, ih, constant(0)),
+        b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::slt, ih, constant(height)));
+    auto ifOp = b.create<scf::IfOp>(loc, inRows, /*withElseRegion=*/true);
+    b.setInsertionPointToStart(ifOp.thenBlock());
+    chunks(/*zero=*/false);
+    b.setInsertionPointToStart(ifOp.elseBlock());
+    chunks(/*zero=*/true);
   });
 }
 
@@ -550,6 +542,8 @@ static bool rewriteConvPerImage(linalg::Conv2DNchwFchwOp conv, ArrayRef<int64_t>
         ib.create<scf::YieldOp>(loc);
       });
   b.create<memref::DeallocOp>(loc, col);
+  for (Operation *free : source.laterFrees)
+    free->moveAfter(conv);
   conv->erase();
   if (bias)
     bias->erase();

@@ -173,3 +173,31 @@ func.func @conv_relu_read_after(%w: memref<2x3x3x3xf32>, %out: memref<1x2x2x2xf3
   memref.dealloc %y : memref<1x3x4x4xf32>
   return
 }
+
+// -----
+
+// The source freed right after its padded copy (its last reader until
+// now) is freed after the convolution instead.
+// CHECK-LABEL: func.func @conv_source_freed
+// CHECK: %[[Y:.*]] = memref.alloc() : memref<1x1x4x4xf32>
+// CHECK: memref.copy %{{.*}}, %[[Y]]
+// CHECK-NOT: memref.dealloc %[[Y]] :
+// CHECK: vector.maskedload %[[Y]][
+// CHECK: memref.dealloc %[[Y]] :
+// CHECK-NEXT: return
+func.func @conv_source_freed(%src: memref<1x1x4x4xf32>, %w: memref<2x1x3x3xf32>,
+                             %out: memref<1x2x4x4xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %y = memref.alloc() : memref<1x1x4x4xf32>
+  memref.copy %src, %y : memref<1x1x4x4xf32> to memref<1x1x4x4xf32>
+  %padded = memref.alloc() : memref<1x1x6x6xf32>
+  linalg.fill ins(%zero : f32) outs(%padded : memref<1x1x6x6xf32>)
+  %inner = memref.subview %padded[0, 0, 1, 1] [1, 1, 4, 4] [1, 1, 1, 1]
+      : memref<1x1x6x6xf32> to memref<1x1x4x4xf32, strided<[36, 36, 6, 1], offset: 7>>
+  memref.copy %y, %inner : memref<1x1x4x4xf32> to memref<1x1x4x4xf32, strided<[36, 36, 6, 1], offset: 7>>
+  memref.dealloc %y : memref<1x1x4x4xf32>
+  linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%padded, %w : memref<1x1x6x6xf32>, memref<2x1x3x3xf32>) outs(%out : memref<1x2x4x4xf32>)
+  memref.dealloc %padded : memref<1x1x6x6xf32>
+  return
+}
