@@ -175,7 +175,14 @@ def VectorizeContractions
     covers all of M. A B stored any other way is first copied with N last.
     linalg.conv_2d_nchw_fchw becomes an im2col copy (one loop over the
     output pixels when their width is static) and such a contraction
-    (groups of 1; other convolutions are left alone).
+    (groups of 1; other convolutions are left alone). When all sizes but
+    the batch are static, that goes one image at a time: the bias that a
+    broadcast wrote into the output is copied into the image's rows, and
+    the im2col, in vectors (a masked load and a shuffle per row and kernel
+    column), reads the input in place of the zero-padded copy that
+    bufferization made of a tensor.pad, writing the zeros itself; an
+    in-place relu of an input that only the convolution reads becomes a
+    maximum in the im2col.
 
     When a linalg.fill or a broadcast of a row along N (a linear layer's
     bias) writes the whole output right before the op, or another dense

@@ -27,8 +27,10 @@
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/Matchers.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Interfaces/ViewLikeInterface.h"
+#include "llvm/Support/MathExtras.h"
 
 namespace mm {
 #define GEN_PASS_DEF_VECTORIZECONTRACTIONS
@@ -174,6 +176,407 @@ static std::optional<Contraction> analyze(linalg::LinalgOp op, int64_t tileN) {
 }
 
 
+static Value rootBuffer(Value value);
+
+/// A linalg.generic `out += lhs * rhs` with MAPS and ITERATORS: the form of
+/// the contractions that the tiles of this pass handle.
+static linalg::GenericOp buildMulAdd(OpBuilder &b, Location loc, Value lhs, Value rhs, Value out,
+                                     ArrayRef<AffineMap> maps,
+                                     ArrayRef<utils::IteratorType> iterators) {
+  return b.create<linalg::GenericOp>(
+      loc, TypeRange{}, ValueRange{lhs, rhs}, ValueRange{out}, maps, iterators,
+      [](OpBuilder &nb, Location nl, ValueRange args) {
+        Value product = nb.create<arith::MulFOp>(nl, args[0], args[1]);
+        nb.create<linalg::YieldOp>(nl, ValueRange{nb.create<arith::AddFOp>(nl, args[2], product)});
+      });
+}
+
+namespace {
+/// What a convolution reads: SOURCE with PADH rows and PADW columns of zeros
+/// in front (and as many as the output needs behind).
+struct ConvSource {
+  Value source;
+  int64_t padH = 0, padW = 0;
+  /// The zero-padded copy of SOURCE that the convolution read, which the
+  /// rewrite makes dead: its allocation, fill, subview, copy and deallocs.
+  SmallVector<Operation *> paddedCopy;
+  /// The deallocs of SOURCE between the copy and the convolution (its last
+  /// reader was the copy), which must now follow the convolution.
+  SmallVector<Operation *> laterFrees;
+};
+} // namespace
+
+/// Whether OP only fills its one output with zeros: a linalg.fill or a
+/// linalg.map without inputs (what bufferization makes of a tensor.pad).
+static bool isZeroFill(Operation *op) {
+  Value value;
+  if (auto fill = dyn_cast<linalg::FillOp>(op)) {
+    value = fill.getDpsInputs()[0];
+  } else if (auto map = dyn_cast<linalg::MapOp>(op)) {
+    if (!map.getInputs().empty())
+      return false;
+    value = map.getMapper().front().getTerminator()->getOperand(0);
+  } else {
+    return false;
+  }
+  return matchPattern(value, m_AnyZeroFloat());
+}
+
+/// Whether any op strictly between FROM and TO (in one block) may write
+/// or free the buffer that BUFFER is a view of, but for memref.deallocs,
+/// which are added to FREES.
+static bool mayWriteBetween(Operation *from, Operation *to, Value buffer,
+                            SmallVectorImpl<Operation *> &frees) {
+  Value root = rootBuffer(buffer);
+  for (Operation *op = from->getNextNode(); op && op != to; op = op->getNextNode()) {
+    if (isMemoryEffectFree(op))
+      continue;
+    if (auto dealloc = dyn_cast<memref::DeallocOp>(op)) {
+      if (rootBuffer(dealloc.getMemref()) == root)
+        frees.push_back(op);
+      continue;
+    }
+    auto effects = dyn_cast<MemoryEffectOpInterface>(op);
+    if (!effects)
+      return true;
+    SmallVector<MemoryEffects::EffectInstance> instances;
+    effects.getEffects(instances);
+    for (MemoryEffects::EffectInstance &effect : instances) {
+      if (!isa<MemoryEffects::Write, MemoryEffects::Free>(effect.getEffect()))
+        continue;
+      Value written = effect.getValue();
+      if (!written || rootBuffer(written) == root)
+        return true;
+    }
+  }
+  return false;
+}
+
+/// The buffer CONV reads, seen through a zero-padded copy when its input is
+/// one that nothing else reads (bufferization turns a tensor.pad into an
+/// allocation, a fill with zeros and a copy into a subview): the im2col
+/// then reads the unpadded buffer in place and writes the zeros itself.
+static ConvSource findConvSource(linalg::Conv2DNchwFchwOp conv) {
+  Value input = conv.getDpsInputs()[0];
+  ConvSource none{input};
+  auto alloc = input.getDefiningOp<memref::AllocOp>();
+  if (!alloc)
+    return none;
+  Operation *fill = nullptr;
+  memref::SubViewOp subview;
+  SmallVector<Operation *> deallocs;
+  for (Operation *user : alloc->getUsers()) {
+    if (user == conv)
+      continue;
+    if (isa<memref::DeallocOp>(user))
+      deallocs.push_back(user);
+    else if (isZeroFill(user) && !fill)
+      fill = user;
+    else if (auto view = dyn_cast<memref::SubViewOp>(user); view && !subview)
+      subview = view;
+    else
+      return none;
+  }
+  if (!fill || !subview || !subview->hasOneUse())
+    return none;
+  auto copy = dyn_cast<memref::CopyOp>(*subview->getUsers().begin());
+  Block *block = conv->getBlock();
+  if (!copy || copy.getTarget() != subview.getResult() || fill->getBlock() != block ||
+      copy->getBlock() != block || !fill->isBeforeInBlock(copy) || !copy->isBeforeInBlock(conv))
+    return none;
+  Value source = copy.getSource();
+  auto sourceType = cast<MemRefType>(source.getType());
+  SmallVector<Operation *> frees;
+  if (!hasUnitInnerStride(sourceType) || mayWriteBetween(copy, conv, source, frees))
+    return none;
+  // The copy fills the padded buffer from [0, 0, padH, padW], unit strides.
+  SmallVector<int64_t> offsets(subview.getStaticOffsets());
+  if (!llvm::all_of(subview.getStaticStrides(), [](int64_t s) { return s == 1; }) ||
+      offsets.size() != 4 || offsets[0] != 0 || offsets[1] != 0 ||
+      ShapedType::isDynamic(offsets[2]) || ShapedType::isDynamic(offsets[3]))
+    return none;
+  ConvSource found{source, offsets[2], offsets[3], {fill, copy, subview}, frees};
+  llvm::append_range(found.paddedCopy, deallocs);
+  found.paddedCopy.push_back(alloc);
+  return found;
+}
+
+/// The linalg.generic right before CONV (pure ops in between) that copies
+/// a vector of one value per output channel into all of OUT: the bias of
+/// a convolution.
+static linalg::GenericOp findBiasBroadcast(linalg::Conv2DNchwFchwOp conv, Value out) {
+  Operation *prev = conv->getPrevNode();
+  while (prev && isMemoryEffectFree(prev))
+    prev = prev->getPrevNode();
+  auto generic = dyn_cast_or_null<linalg::GenericOp>(prev);
+  if (!generic || !generic.hasPureBufferSemantics() || generic.getNumDpsInputs() != 1 ||
+      generic.getNumDpsInits() != 1 || generic.getDpsInits()[0] != out ||
+      generic.getNumReductionLoops() != 0)
+    return {};
+  Block &body = *generic.getBlock();
+  if (body.getOperations().size() != 1 ||
+      body.getTerminator()->getOperand(0) != body.getArgument(0))
+    return {};
+  MLIRContext *ctx = conv.getContext();
+  SmallVector<AffineMap> maps = generic.getIndexingMapsArray();
+  auto biasType = dyn_cast<MemRefType>(generic.getDpsInputs()[0].getType());
+  if (!biasType || !biasType.getElementType().isF32() || !maps[1].isIdentity() ||
+      maps[0] != AffineMap::get(4, 0, getAffineDimExpr(1, ctx)))
+    return {};
+  return generic;
+}
+
+/// Whether OP is `buffer = max(buffer, 0)` in place, elementwise: a relu.
+static bool isInPlaceRelu(linalg::GenericOp op, Value buffer) {
+  if (!op.hasPureBufferSemantics() || op.getNumDpsInputs() != 1 || op.getNumDpsInits() != 1 ||
+      op.getDpsInputs()[0] != buffer || op.getDpsInits()[0] != buffer ||
+      op.getNumParallelLoops() != op.getNumLoops() ||
+      !llvm::all_of(op.getIndexingMapsArray(), [](AffineMap m) { return m.isIdentity(); }))
+    return false;
+  Block &body = *op.getBlock();
+  auto max = dyn_cast<arith::MaximumFOp>(body.front());
+  if (body.getOperations().size() != 2 || !max ||
+      body.getTerminator()->getOperand(0) != max.getResult())
+    return false;
+  Value x = body.getArgument(0);
+  Value other = max.getLhs() == x ? max.getRhs() : max.getRhs() == x ? max.getLhs() : Value();
+  return other && matchPattern(other, m_PosZeroFloat());
+}
+
+/// Whether every use of VALUE, and of the views of it, lies before POINT
+/// (in POINT's block) or is one of IGNORED.
+static bool usedOnlyBefore(Value value, Operation *point, ArrayRef<Operation *> ignored) {
+  for (Operation *user : value.getUsers()) {
+    if (llvm::is_contained(ignored, user))
+      continue;
+    Operation *ancestor = point->getBlock()->findAncestorOpInBlock(*user);
+    if (!ancestor || !ancestor->isBeforeInBlock(point))
+      return false;
+    if (isa<ViewLikeOpInterface>(user))
+      for (Value view : user->getResults())
+        if (!usedOnlyBefore(view, point, ignored))
+          return false;
+  }
+  return true;
+}
+
+/// The in-place relu of SOURCE (a buffer of its own) whose result only CONV
+/// reads, and then frees: the im2col can take the maximum with zero as it
+/// copies (the zeros of the padding stay zeros) and the relu's pass over
+/// the buffer goes. IGNORED: the padded copy that the rewrite erases.
+static linalg::GenericOp findFusableRelu(linalg::Conv2DNchwFchwOp conv, Value source,
+                                         ArrayRef<Operation *> ignored) {
+  if (!source.getDefiningOp<memref::AllocOp>())
+    return {};
+  linalg::GenericOp relu;
+  SmallVector<Operation *> skip(ignored);
+  skip.push_back(conv);
+  for (Operation *user : source.getUsers()) {
+    auto generic = dyn_cast<linalg::GenericOp>(user);
+    if (generic && isInPlaceRelu(generic, source)) {
+      // (A user once per operand: the relu reads and writes SOURCE.)
+      if (relu && relu != generic)
+        return {};
+      relu = generic;
+      continue;
+    }
+    if (isa<memref::DeallocOp>(user)) {
+      if (user->getBlock() != conv->getBlock() || !conv->isBeforeInBlock(user))
+        return {};
+      skip.push_back(user);
+    }
+  }
+  if (!relu || relu->getBlock() != conv->getBlock() || !relu->isBeforeInBlock(conv))
+    return {};
+  skip.push_back(relu);
+  return usedOnlyBefore(source, relu, skip) ? relu : linalg::GenericOp();
+}
+
+/// The widest vectors that the im2col rows are cut into.
+constexpr int64_t kIm2ColChunk = 16;
+
+/// Copies the patches of image IMAGE of SOURCE (zero-padded by PADH, PADW)
+/// into COL [C, KH, KW, OH, OW], all of whose sizes are static: for each
+/// (c, kh, oh) an `scf.if` on whether the input row exists (else zeros);
+/// each row of OW outputs is cut into vectors of up to kIm2ColChunk, each
+/// one (masked) vector load of the input row and a shuffle that picks every
+/// stride-th element and puts zeros where the patch lies in the padding.
+/// Which lanes those are is known per (kw, chunk) at compile time. With
+/// RELU, each loaded vector is max(x, 0).
+static void emitIm2ColRows(OpBuilder &b, Location loc, Value source, Value image, Value col,
+                           int64_t padH, int64_t padW, ArrayRef<int64_t> strides,
+                           ArrayRef<int64_t> dilations, bool relu) {
+  auto sourceType = cast<MemRefType>(source.getType());
+  ArrayRef<int64_t> colShape = cast<MemRefType>(col.getType()).getShape();
+  int64_t height = sourceType.getDimSize(2), width = sourceType.getDimSize(3);
+  int64_t kernelW = colShape[2], outH = colShape[3], outW = colShape[4];
+  auto constant = [&](int64_t v) { return b.create<arith::ConstantIndexOp>(loc, v); };
+  auto f32 = b.getF32Type();
+  auto zeros = [&](int64_t n) {
+    return b.create<arith::ConstantOp>(loc, b.getZeroAttr(VectorType::get({n}, f32)));
+  };
+  SmallVector<Value> lbs(3, constant(0)), steps(3, constant(1));
+  SmallVector<Value> ubs = {constant(colShape[0]), constant(colShape[1]), constant(outH)};
+  scf::buildLoopNest(b, loc, lbs, ubs, steps, [&](OpBuilder &nested, Location, ValueRange ivs) {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPoint(nested.getInsertionBlock(), nested.getInsertionPoint());
+    Value c = ivs[0], kh = ivs[1], oh = ivs[2];
+    // ih = oh * sh + kh * dh - padH, which may be negative.
+    Value ih = b.create<arith::AddIOp>(
+        loc, b.create<arith::MulIOp>(loc, oh, constant(strides[0])),
+        b.create<arith::SubIOp>(loc, b.create<arith::MulIOp>(loc, kh, constant(dilations[0])),
+                                constant(padH)));
+    // Each chunk of each kw: one vector of up to kIm2ColChunk outputs.
+    auto chunks = [&](bool zero) {
+      for (int64_t kw = 0; kw < kernelW; ++kw) {
+        for (int64_t ow0 = 0; ow0 < outW; ow0 += kIm2ColChunk) {
+          int64_t lanes = std::min(kIm2ColChunk, outW - ow0);
+          SmallVector<Value> at = {c, kh, constant(kw), oh, constant(ow0)};
+          // The lanes [first, last) whose input column is in the row.
+          int64_t base = ow0 * strides[1] + kw * dilations[1] - padW;
+          int64_t first = 0, last = lanes;
+          while (first < lanes && base + first * strides[1] < 0)
+            ++first;
+          while (last > first && base + (last - 1) * strides[1] >= width)
+            --last;
+          if (zero || first == last) {
+            b.create<vector::StoreOp>(loc, zeros(lanes), col, at);
+            continue;
+          }
+          int64_t span = (last - 1 - first) * strides[1] + 1;
+          int64_t loaded = static_cast<int64_t>(llvm::PowerOf2Ceil(span));
+          auto loadType = VectorType::get({loaded}, f32);
+          SmallVector<Value> from = {image, c, ih, constant(base + first * strides[1])};
+          Value row;
+          if (span == loaded) {
+            row = b.create<vector::LoadOp>(loc, loadType, source, from);
+          } else {
+            Value mask = b.create<vector::ConstantMaskOp>(
+                loc, VectorType::get({loaded}, b.getI1Type()), b.getI64ArrayAttr({span}));
+            row = b.create<vector::MaskedLoadOp>(loc, loadType, source, from, mask, zeros(loaded));
+          }
+          if (relu)
+            row = b.create<arith::MaximumFOp>(loc, row, zeros(loaded));
+          // Lane l takes element (l - first) * stride, or a zero.
+          SmallVector<int64_t> pick;
+          for (int64_t l = 0; l < lanes; ++l)
+            pick.push_back(l < first || l >= last ? loaded : (l - first) * strides[1]);
+          if (loaded != lanes || !llvm::equal(pick, llvm::seq<int64_t>(0, lanes)))
+            row = b.create<vector::ShuffleOp>(loc, row, zeros(loaded), pick);
+          b.create<vector::StoreOp>(loc, row, col, at);
+        }
+      }
+    };
+    if (padH == 0 && (outH - 1) * strides[0] + (colShape[1] - 1) * dilations[0] < height) {
+      chunks(/*zero=*/false);
+      return;
+    }
+    Value inRows = b.create<arith::AndIOp>(
+        loc, b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::sge, ih, constant(0)),
+        b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::slt, ih, constant(height)));
+    auto ifOp = b.create<scf::IfOp>(loc, inRows, /*withElseRegion=*/true);
+    b.setInsertionPointToStart(ifOp.thenBlock());
+    chunks(/*zero=*/false);
+    b.setInsertionPointToStart(ifOp.elseBlock());
+    chunks(/*zero=*/true);
+  });
+}
+
+/// A convolution with static sizes but for the batch, one image at a time
+/// while its data is in the caches: the bias copied into the image's
+/// output, the image's patches copied into COL [C, KH, KW, OH, OW] straight
+/// from the unpadded input (see findConvSource and emitIm2ColRows), then
+/// OUT [F, OH * OW] += W [F, C * KH * KW] x COL. Returns false, changing
+/// nothing, when the sizes are not static enough.
+static bool rewriteConvPerImage(linalg::Conv2DNchwFchwOp conv, ArrayRef<int64_t> strides,
+                                ArrayRef<int64_t> dilations) {
+  Value weight = conv.getDpsInputs()[1], out = conv.getDpsInits()[0];
+  auto inputType = cast<MemRefType>(conv.getDpsInputs()[0].getType());
+  auto weightType = cast<MemRefType>(weight.getType());
+  auto outType = cast<MemRefType>(out.getType());
+  for (MemRefType type : {inputType, outType})
+    for (int64_t i = 1; i < 4; ++i)
+      if (type.isDynamicDim(i))
+        return false;
+  if (weightType.getNumDynamicDims() != 0)
+    return false;
+  int64_t outW = outType.getDimSize(3);
+  // Every (kw, chunk) of a row is code of its own.
+  if (weightType.getDimSize(3) * llvm::divideCeil(outW, kIm2ColChunk) > 64)
+    return false;
+
+  ConvSource source = findConvSource(conv);
+  auto sourceType = cast<MemRefType>(source.source.getType());
+  if (!hasUnitInnerStride(sourceType) || sourceType.isDynamicDim(2) || sourceType.isDynamicDim(3))
+    return false;
+  linalg::GenericOp bias = findBiasBroadcast(conv, out);
+  linalg::GenericOp relu = findFusableRelu(conv, source.source, source.paddedCopy);
+
+  OpBuilder b(conv);
+  Location loc = conv.getLoc();
+  MLIRContext *ctx = b.getContext();
+  int64_t filters = outType.getDimSize(1), pixels = outType.getDimSize(2) * outW;
+  auto col = b.create<memref::AllocOp>(
+      loc, MemRefType::get({weightType.getDimSize(1), weightType.getDimSize(2),
+                            weightType.getDimSize(3), outType.getDimSize(2), outW},
+                           b.getF32Type()));
+  Value colView = b.create<memref::CollapseShapeOp>(
+      loc, col, SmallVector<ReassociationIndices>{{0, 1, 2}, {3, 4}});
+  Value weightView = b.create<memref::CollapseShapeOp>(
+      loc, weight, SmallVector<ReassociationIndices>{{0}, {1, 2, 3}});
+  Value outRows = b.create<memref::CollapseShapeOp>(
+      loc, out, SmallVector<ReassociationIndices>{{0}, {1}, {2, 3}});
+  Value zero = b.create<arith::ConstantIndexOp>(loc, 0);
+  Value one = b.create<arith::ConstantIndexOp>(loc, 1);
+  Value images = b.create<memref::DimOp>(loc, out, 0);
+  auto d = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
+  b.create<scf::ForOp>(
+      loc, zero, images, one, ValueRange{},
+      [&](OpBuilder &ib, Location, Value image, ValueRange) {
+        // out[image] as [F, OH * OW].
+        SmallVector<OpFoldResult> offsets = {image, ib.getIndexAttr(0), ib.getIndexAttr(0)};
+        SmallVector<OpFoldResult> sizes = {ib.getIndexAttr(1), ib.getIndexAttr(filters),
+                                           ib.getIndexAttr(pixels)};
+        SmallVector<OpFoldResult> unit(3, ib.getIndexAttr(1));
+        auto rowsType = cast<MemRefType>(memref::SubViewOp::inferRankReducedResultType(
+            {filters, pixels}, cast<MemRefType>(outRows.getType()), offsets, sizes, unit));
+        Value imageRows =
+            ib.create<memref::SubViewOp>(loc, rowsType, outRows, offsets, sizes, unit);
+        if (bias) {
+          // Each output channel's row starts as its bias.
+          SmallVector<AffineMap> maps = {AffineMap::get(2, 0, d(0), ctx),
+                                         ib.getMultiDimIdentityMap(2)};
+          ib.create<linalg::GenericOp>(
+              loc, TypeRange{}, ValueRange{bias.getDpsInputs()[0]}, ValueRange{imageRows}, maps,
+              SmallVector<utils::IteratorType>(2, utils::IteratorType::parallel),
+              [](OpBuilder &nb, Location nl, ValueRange args) {
+                nb.create<linalg::YieldOp>(nl, args[0]);
+              });
+        }
+        emitIm2ColRows(ib, loc, source.source, image, col, source.padH, source.padW, strides,
+                       dilations, /*relu=*/static_cast<bool>(relu));
+        // (f, p, k): out[f, p] += w[f, k] * col[k, p]
+        SmallVector<AffineMap> maps = {AffineMap::get(3, 0, {d(0), d(2)}, ctx),
+                                       AffineMap::get(3, 0, {d(2), d(1)}, ctx),
+                                       AffineMap::get(3, 0, {d(0), d(1)}, ctx)};
+        buildMulAdd(ib, loc, weightView, colView, imageRows, maps,
+                    {utils::IteratorType::parallel, utils::IteratorType::parallel,
+                     utils::IteratorType::reduction});
+        ib.create<scf::YieldOp>(loc);
+      });
+  b.create<memref::DeallocOp>(loc, col);
+  for (Operation *free : source.laterFrees)
+    free->moveAfter(conv);
+  conv->erase();
+  if (bias)
+    bias->erase();
+  if (relu)
+    relu->erase();
+  for (Operation *op : source.paddedCopy)
+    op->erase();
+  return true;
+}
+
 /// Rewrites a convolution as im2col and a contraction on buffers: the
 /// patches of the (already padded) input are copied into COL [N, C, KH, KW,
 /// OH, OW], and OUT [N, F, OH * OW] += W [F, C * KH * KW] x COL, a
@@ -192,6 +595,8 @@ static void rewriteConvAsIm2Col(linalg::Conv2DNchwFchwOp conv) {
       return;
   SmallVector<int64_t> strides(conv.getStrides().getValues<int64_t>());
   SmallVector<int64_t> dilations(conv.getDilations().getValues<int64_t>());
+  if (rewriteConvPerImage(conv, strides, dilations))
+    return;
 
   OpBuilder b(conv);
   Location loc = conv.getLoc();
@@ -253,12 +658,7 @@ static void rewriteConvAsIm2Col(linalg::Conv2DNchwFchwOp conv) {
                                  AffineMap::get(4, 0, {d(0), d(1), d(2)}, ctx)};
   SmallVector<utils::IteratorType> iterators(3, utils::IteratorType::parallel);
   iterators.push_back(utils::IteratorType::reduction);
-  auto contraction = b.create<linalg::GenericOp>(
-      loc, TypeRange{}, ValueRange{weightView, colView}, ValueRange{outView}, maps, iterators,
-      [](OpBuilder &nb, Location nl, ValueRange args) {
-        Value product = nb.create<arith::MulFOp>(nl, args[0], args[1]);
-        nb.create<linalg::YieldOp>(nl, ValueRange{nb.create<arith::AddFOp>(nl, args[2], product)});
-      });
+  auto contraction = buildMulAdd(b, loc, weightView, colView, outView, maps, iterators);
   b.setInsertionPointAfter(contraction);
   b.create<memref::DeallocOp>(loc, col);
   conv->erase();

@@ -285,16 +285,18 @@ func.func @f64_and_tensors(%a: memref<4x4xf64>, %c: memref<4x4xf64>, %t: tensor<
 
 // -----
 
-// A convolution: im2col into a temporary [N, C, KH, KW, OH, OW] (strided
-// reads of the padded input, one loop over the OH*OW output pixels), then
+// A convolution whose input height is dynamic (the static ones are in
+// vectorize-contractions-conv.mlir): im2col into a temporary [N, C, KH,
+// KW, OH, OW] (strided reads of the padded input, one loop over the OH*OW
+// output pixels), then
 // W [F, C*KH*KW] times its [C*KH*KW, OH*OW] view per image, into the
 // output's [F, OH*OW] view.
 // CHECK-DAG: #[[PATCH:.*]] = affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, (d4 floordiv 4) * 2 + d2, (d4 mod 4) * 2 + d3)>
 // CHECK-LABEL: func.func @conv
-// CHECK-SAME: (%[[IN:.*]]: memref<?x3x9x9xf32>, %[[W:.*]]: memref<8x3x3x3xf32>, %[[OUT:.*]]: memref<?x8x4x4xf32>)
+// CHECK-SAME: (%[[IN:.*]]: memref<?x3x?x9xf32>, %[[W:.*]]: memref<8x3x3x3xf32>, %[[OUT:.*]]: memref<?x8x4x4xf32>)
 // CHECK: %[[COL:.*]] = memref.alloc(%{{.*}}) : memref<?x3x3x3x4x4xf32>
 // CHECK: %[[PIXELS:.*]] = memref.collapse_shape %[[COL]] {{\[}}[0], [1], [2], [3], [4, 5]]
-// CHECK: linalg.generic {indexing_maps = [#[[PATCH]], #{{.*}}], iterator_types = ["parallel", "parallel", "parallel", "parallel", "parallel"]} ins(%[[IN]] : memref<?x3x9x9xf32>) outs(%[[PIXELS]] : memref<?x3x3x3x16xf32>)
+// CHECK: linalg.generic {indexing_maps = [#[[PATCH]], #{{.*}}], iterator_types = ["parallel", "parallel", "parallel", "parallel", "parallel"]} ins(%[[IN]] : memref<?x3x?x9xf32>) outs(%[[PIXELS]] : memref<?x3x3x3x16xf32>)
 // CHECK: %[[COLV:.*]] = memref.collapse_shape %[[COL]] {{\[}}[0], [1, 2, 3], [4, 5]] : memref<?x3x3x3x4x4xf32> into memref<?x27x16xf32>
 // CHECK: %[[WV:.*]] = memref.collapse_shape %[[W]] {{\[}}[0], [1, 2, 3]] : memref<8x3x3x3xf32> into memref<8x27xf32>
 // CHECK: %[[OUTV:.*]] = memref.collapse_shape %[[OUT]] {{\[}}[0], [1], [2, 3]] : memref<?x8x4x4xf32> into memref<?x8x16xf32>
@@ -302,9 +304,9 @@ func.func @f64_and_tensors(%a: memref<4x4xf64>, %c: memref<4x4xf64>, %t: tensor<
 // CHECK: memref.load %[[WV]]
 // CHECK: memref.dealloc %[[COL]]
 // CHECK-NOT: linalg.conv_2d_nchw_fchw
-func.func @conv(%in: memref<?x3x9x9xf32>, %w: memref<8x3x3x3xf32>, %out: memref<?x8x4x4xf32>) {
+func.func @conv(%in: memref<?x3x?x9xf32>, %w: memref<8x3x3x3xf32>, %out: memref<?x8x4x4xf32>) {
   linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>}
-      ins(%in, %w : memref<?x3x9x9xf32>, memref<8x3x3x3xf32>) outs(%out : memref<?x8x4x4xf32>)
+      ins(%in, %w : memref<?x3x?x9xf32>, memref<8x3x3x3xf32>) outs(%out : memref<?x8x4x4xf32>)
   return
 }
 

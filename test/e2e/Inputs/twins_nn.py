@@ -80,6 +80,26 @@ def op_nn_conv1d():
     return m, inputs, forward
 
 
+@twin
+def op_nn_conv2d_im2col():
+    m = layers(a=nn.Conv2d(3, 5, 3, padding=1),
+               b=nn.Conv2d(5, 6, 3, stride=2, padding=2, dilation=2),
+               c=nn.Conv2d(5, 4, (2, 3), stride=(1, 3), bias=False),
+               e=nn.Conv2d(4, 3, 3, stride=2, padding=1),
+               g=nn.Conv2d(6, 4, 3, padding=1, groups=2),
+               d=nn.Conv1d(3, 4, 5, stride=2, padding=2))
+
+    def inputs(rng, B):
+        return {"x": normal(rng, B, 3, 11, 37), "s": normal(rng, B, 3, 29)}
+
+    def forward(m, x, s):
+        y = torch.relu(m.a(x))
+        z = torch.relu(m.b(y))
+        return z, m.e(torch.relu(m.c(y))), m.g(z), m.d(s)
+
+    return m, inputs, forward
+
+
 # ===--- batch_norm --------------------------------------------------------===
 
 
