@@ -1175,7 +1175,7 @@ struct VectorizeContractionsPass
 
   /// The side of the squares transposed in registers: the largest power
   /// of two that divides TILE-N, at most half of it (the hardware vector
-  /// for the tiles that registerTileFor chooses) and at most 16.
+  /// for the tiles that describeTarget chooses) and at most 16.
   int64_t transposeBlock() const {
     int64_t block = 1;
     while (block < 16 && tileN % (block * 2) == 0 && block * 2 <= std::max<int64_t>(tileN / 2, 1))
