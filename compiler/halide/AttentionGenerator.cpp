@@ -171,20 +171,38 @@ public:
     // 15 runs; the machine was shared):
     // - W2's E 256, 4 heads, Tq 64, Tk 301, masked: 0.27 ms at first
     //   (PyTorch's baddbmm + softmax + bmm: 1.0-3.5 ms; bench/kernels.sh),
-    //   0.21 ms with the key tiles below.
+    //   0.21 ms with the key tiles of a score step.
     // - W3's self-attention, E 128, 4 heads (d = 32), no mask: S 256 0.57 ->
     //   0.38 ms (B 16: 9.9 -> 7.0 ms), S 32 9.3 -> 7.8 us; 8 queries per P V
     //   step gave ~17% of that at S 256, the key tiles ~18%.
+    // Then (same machine, 2026-11-27 14:30-15:00 UTC, load average 5-9):
+    // the polynomial 2^x, K and V staged per head and the split row
+    // reductions, A/B in one process calling the old and new kernels in
+    // alternate rounds on the strided Q/K/V views mmc passes (median of 21-31
+    // rounds of 50 calls, thread CPU time): W3 0.397 -> 0.317 ms, W2 0.220
+    // -> 0.183 ms; again under heavier load W3 0.555 -> 0.497, W2 0.295 ->
+    // 0.261. In W3 itself (perf of mm-run --bench 1000) the kernel went from
+    // 24-25% to 22.5-23% of the model. bench/kernels.sh (dense Q/K/V, wall
+    // time) could not tell them apart on that host: 0.18-0.21 ms both.
+    // Where the time goes now (perf annotate, W3): the two FMA loops ~65%,
+    // at about the core's FMA peak; 2^x ~18%; the K/V copies and the Q
+    // transpose ~8%; the row max and sum ~5%. The FMAs alone are ~0.21 ms
+    // at W3's shape (33.6 MFLOP at ~155 GFLOP/s).
+    // Staging: the projections come as [B, T, 3E] views whose rows (1.5 KB
+    // apart at W3, 2 KB at W2) fall into a few L1 sets; one dense copy of K
+    // and V per head and batch item (one parallel task each) beat reading
+    // V in place (W3 0.319 vs 0.341 ms, W2 0.179 vs 0.206) and replaces the
+    // copy of 8 keys per score step. Keys are processed in blocks of kBlock
+    // (the keys past Tk score -1e30), so the row max and sum run as kBlock
+    // independent chains of vector ops rather than one chain bound by the
+    // latency of each max/add (~5% of the kernel at W3).
     // One tile = two vectors of queries; its scores (32 x Tk floats, 38 KB at
-    // Tk 301) stay in L1/L2. Score tiles of 2 vectors x 8 keys load one
+    // Tk 304) stay in L1/L2. Score tiles of 2 vectors x 8 keys load one
     // broadcast key value per 2 FMAs (one vector of queries x 8 keys was
-    // ~15% slower). The 8 keys of a score step are first copied into a
-    // contiguous tile, one clamped row index per key: clamping inside the
-    // products made LLVM compute the 8 indices in a vector and extract one
-    // per broadcast. P V steps keep ~16 accumulators on AVX-512: 4 queries x
+    // ~15% slower). P V steps keep ~16 accumulators on AVX-512: 4 queries x
     // 4 vectors at d = 64, 8 queries x 2 vectors at d = 32 (4 queries there
-    // left the FMAs waiting on loads). Tiles of all heads and batch items are
-    // spread over the threads.
+    // left the FMAs waiting on loads). Heads and batch items are spread over
+    // the threads (4 tasks at W2 and W3, B 1).
     // Register tiles: AVX-512 has 32 vector registers, AVX2/FMA 16 (each of
     // half the width, so d = 64 takes 8 of them instead of 4). On AVX2 (same
     // machine, target x86-64-avx2) the key tiles were no slower at W3's
