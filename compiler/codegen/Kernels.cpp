@@ -23,7 +23,6 @@
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/xxhash.h"
-#include "llvm/TargetParser/Host.h"
 
 #include <map>
 
@@ -103,6 +102,14 @@ bool mm::collectWeightExpressions(mlir::ModuleOp module,
   return true;
 }
 
+/// Row-major strides of a dense array of SIZES (outermost first).
+static std::vector<int64_t> denseStrides(llvm::ArrayRef<int64_t> sizes) {
+  std::vector<int64_t> strides(sizes.size(), 1);
+  for (size_t i = sizes.size(); i > 1; --i)
+    strides[i - 2] = strides[i - 1] * sizes[i - 1];
+  return strides;
+}
+
 void mm::writeWeightExpressionGlue(const std::vector<WeightExpression> &expressions,
                                    llvm::raw_ostream &os) {
   if (!expressions.empty())
@@ -127,29 +134,31 @@ void mm::writeWeightExpressionGlue(const std::vector<WeightExpression> &expressi
     os << "static int " << e.name << "_fill(void *block, void *context) {\n";
     os << "  void *const *a = (void *const *)context;\n";
     // The descriptor of a dense block of the value.
-    std::string dense = ", 0, {";
-    int64_t stride = elements;
-    for (size_t i = 0; i < e.shape.size(); ++i)
-      dense += (i ? ", " : "") + std::to_string(e.shape[i]);
-    dense += "}, {";
-    for (size_t i = 0; i < e.shape.size(); ++i) {
-      stride /= e.shape[i] ? e.shape[i] : 1;
-      dense += (i ? ", " : "") + std::to_string(stride);
-    }
-    dense += "}}";
+    auto numbers = [](llvm::ArrayRef<int64_t> values) {
+      return llvm::join(llvm::map_range(values, [](int64_t v) { return std::to_string(v); }), ", ");
+    };
+    std::string dense =
+        ", 0, {" + numbers(e.shape) + "}, {" + numbers(denseStrides(e.shape)) + "}}";
     os << "  " << out << " value = {block, block" << dense << ";\n";
     os << "  _mlir_ciface_" << e.outlined << "(";
     for (size_t i = 0; i < n; ++i)
       os << "(memref" << e.argRanks[i] << " *)a[" << i << "], ";
     os << "&value);\n  return 0;\n}\n";
-    os << "void _mlir_ciface_" << e.name << "(" << params << out << " *out) {\n";
-    os << "  void *args[" << n << "] = {" << args.substr(0, args.size() - 2) << "};\n";
+    // The model's block of the value (filled on the first call), or null.
+    os << "static void *" << e.name << "_block(void *const *a) {\n";
     os << "  const void *hosts[" << n << "] = {";
-    for (size_t i = 0; i < n; ++i)
-      os << (i ? ", " : "") << "(const float *)a" << i << "->aligned + a" << i << "->offset";
+    for (size_t i = 0; i < n; ++i) {
+      std::string arg = "((memref" + std::to_string(e.argRanks[i]) + " *)a[" + std::to_string(i) + "])";
+      os << (i ? ", " : "") << "(const float *)" << arg << "->aligned + " << arg << "->offset";
+    }
     os << "};\n";
-    os << "  const void *block = mm_runtime_model_cache(&" << e.name << "_key, hosts, " << n
-       << ", " << elements * 4 << ", " << e.name << "_fill, args);\n";
+    os << "  return mm_runtime_model_cache(&" << e.name << "_key, hosts, " << n << ", "
+       << elements * 4 << ", " << e.name << "_fill, (void *)a);\n}\n";
+    const std::string argsArray =
+        "  void *args[" + std::to_string(n) + "] = {" + args.substr(0, args.size() - 2) + "};\n";
+    os << "void _mlir_ciface_" << e.name << "(" << params << out << " *out) {\n";
+    os << argsArray;
+    os << "  const void *block = " << e.name << "_block(args);\n";
     os << "  if (block)\n";
     os << "    memcpy((float *)out->aligned + out->offset, block, " << elements * 4 << ");\n";
     os << "  else\n";
@@ -164,13 +173,8 @@ void mm::writeWeightExpressionGlue(const std::vector<WeightExpression> &expressi
     os << "void _mlir_ciface_" << e.name << "_in_place(" << out << " *result, "
        << params.substr(0, params.size() - 2) << ") {\n";
     os << "  static _Thread_local void *scratch;\n";
-    os << "  void *args[" << n << "] = {" << args.substr(0, args.size() - 2) << "};\n";
-    os << "  const void *hosts[" << n << "] = {";
-    for (size_t i = 0; i < n; ++i)
-      os << (i ? ", " : "") << "(const float *)a" << i << "->aligned + a" << i << "->offset";
-    os << "};\n";
-    os << "  void *block = mm_runtime_model_cache(&" << e.name << "_key, hosts, " << n << ", "
-       << elements * 4 << ", " << e.name << "_fill, args);\n";
+    os << argsArray;
+    os << "  void *block = " << e.name << "_block(args);\n";
     os << "  if (!block) {\n";
     os << "    if (!scratch)\n";
     os << "      scratch = mm_runtime_alloc(" << elements * 4 << ");\n";
@@ -277,13 +281,8 @@ bool mm::buildKernels(const std::vector<KernelInstance> &kernels,
   // home) must not hand one machine's AVX-512 object to an AVX2 one.
   std::string targetName = options.halideTarget;
   if (llvm::StringRef(targetName).starts_with("host")) {
-    std::vector<std::string> features;
-    for (const auto &feature : llvm::sys::getHostCPUFeatures())
-      if (feature.getValue())
-        features.push_back(feature.getKey().str());
-    llvm::sort(features);
-    targetName += " = " + llvm::sys::getHostCPUName().str();
-    identity += "|" + targetName + ":" + llvm::join(features, ",");
+    targetName += " = " + options.cpu;
+    identity += "|" + targetName + ":" + options.cpuFeatures;
   }
   if (std::error_code ec = llvm::sys::fs::create_directories(options.cacheDir)) {
     error = "cannot create the kernel cache '" + options.cacheDir + "': " + ec.message();
@@ -365,9 +364,7 @@ void writeShimPrologue(const KernelInstance &k, llvm::raw_ostream &os) {
 /// HOST of SIZES (outermost first).
 void writeDenseBuffer(llvm::raw_ostream &os, size_t index, const std::string &host,
                       llvm::ArrayRef<int64_t> sizes) {
-  std::vector<int64_t> strides(sizes.size(), 1);
-  for (size_t i = sizes.size() - 1; i > 0; --i)
-    strides[i - 1] = strides[i] * sizes[i];
+  std::vector<int64_t> strides = denseStrides(sizes);
   os << "  mm_halide_buf(&b[" << index << "], d[" << index << "], " << host << ", 0, 0, "
      << sizes.size() << ", (const int64_t[]){" << llvm::join(llvm::map_range(sizes, [](int64_t v) {
           return std::to_string(v);

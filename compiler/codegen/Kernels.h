@@ -72,6 +72,7 @@ struct KernelBuildOptions {
   std::string cacheDir;     // where objects are kept across compilations
   std::string halideTarget; // e.g. "host", "x86-64-linux-avx-avx2-f16c-fma-sse41"
   std::string halideLibrary; // the libHalide mm-halide-gen loads (part of the cache key)
+  std::string cpu, cpuFeatures; // what "host" is (TargetDescription): part of the cache key
   bool verbose = false;     // say on stderr what is built and what is reused
 };
 

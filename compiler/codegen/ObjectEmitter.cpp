@@ -117,6 +117,8 @@ bool mm::describeTarget(const CodegenOptions &options, TargetDescription &descri
   // The host's kernels are Halide's own "host" (its feature detection), so
   // that the kernel cache key is the same as before a CPU name is given.
   description.halideTarget = options.target == "host" ? "host" : halideTargetOf(*machine);
+  description.cpu = machine->getTargetCPU().str();
+  description.features = machine->getTargetFeatureString().str();
   return true;
 }
 

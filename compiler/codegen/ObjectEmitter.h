@@ -46,6 +46,9 @@ struct TargetDescription {
   /// FMA + F16C; AVX-512 as on Skylake-SP), so that any CPU name LLVM knows
   /// works for the kernels too; "" for a target that is not x86-64 Linux.
   std::string halideTarget;
+  /// The LLVM CPU name and feature string the code is compiled for (for
+  /// "host", this machine's): part of the kernel cache key.
+  std::string cpu, features;
 };
 
 /// Describes the target of OPTIONS. Returns false and sets ERROR if LLVM

@@ -102,12 +102,7 @@ Value linearOfTransposed(OpBuilder &b, Location loc, Value x, Value weight, Valu
   iterators.push_back(utils::IteratorType::reduction);
   return b
       .create<linalg::GenericOp>(loc, TypeRange{init.getType()}, ValueRange{x, weight},
-                                 ValueRange{init}, maps, iterators,
-                                 [](OpBuilder &nb, Location nl, ValueRange args) {
-                                   Value product = nb.create<arith::MulFOp>(nl, args[0], args[1]);
-                                   nb.create<linalg::YieldOp>(
-                                       nl, ValueRange{nb.create<arith::AddFOp>(nl, args[2], product)});
-                                 })
+                                 ValueRange{init}, maps, iterators, multiplyAddBody)
       .getResult(0);
 }
 

@@ -106,6 +106,10 @@ mlir::Value buildElementwise(
 // Linear algebra
 //===----------------------------------------------------------------------===//
 
+/// The body of a contraction written as a linalg.generic: yields
+/// `args[2] + args[0] * args[1]`.
+void multiplyAddBody(mlir::OpBuilder &b, mlir::Location loc, mlir::ValueRange args);
+
 /// `lhs [M, K] @ rhs [K, N]` as a linalg.matmul into zeros.
 mlir::Value matmul(mlir::OpBuilder &b, mlir::Location loc, mlir::Value lhs, mlir::Value rhs);
 

@@ -223,6 +223,11 @@ Value mm::lowering::floatConst(OpBuilder &b, Location loc, Type type, double val
   return b.create<arith::ConstantOp>(loc, b.getFloatAttr(type, value));
 }
 
+void mm::lowering::multiplyAddBody(OpBuilder &b, Location loc, ValueRange args) {
+  Value product = b.create<arith::MulFOp>(loc, args[0], args[1]);
+  b.create<linalg::YieldOp>(loc, ValueRange{b.create<arith::AddFOp>(loc, args[2], product)});
+}
+
 Value mm::lowering::sigmoid(OpBuilder &b, Location loc, Value x) {
   Value one = floatConst(b, loc, x.getType(), 1.0);
   Value e = b.create<math::ExpOp>(loc, b.create<arith::NegFOp>(loc, x));
@@ -563,11 +568,7 @@ struct MatmulLowering : public OpConversionPattern<mm::MatmulOp> {
     Value init = createFilled(rewriter, loc, sizes, resultType.getElementType(), 0.0);
     auto generic = rewriter.create<linalg::GenericOp>(
         loc, TypeRange{init.getType()}, ValueRange{lhs, rhs}, ValueRange{init}, maps, iterators,
-        [](OpBuilder &b, Location nestedLoc, ValueRange args) {
-          Value product = b.create<arith::MulFOp>(nestedLoc, args[0], args[1]);
-          b.create<linalg::YieldOp>(
-              nestedLoc, ValueRange{b.create<arith::AddFOp>(nestedLoc, args[2], product)});
-        });
+        multiplyAddBody);
     rewriter.replaceOp(op, castTo(rewriter, loc, generic.getResult(0), resultType));
     return success();
   }

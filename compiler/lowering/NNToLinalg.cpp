@@ -454,10 +454,6 @@ Value multiheadAttention(OpBuilder &b, Location loc, Value query, Value key, Val
   // scores[b, h, l, s] += sum_d q[b, l, h, d] * k[b, s, h, d]
   auto dim = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
   using IT = utils::IteratorType;
-  auto multiplyAdd = [](OpBuilder &nb, Location l, ValueRange args) {
-    Value product = nb.create<arith::MulFOp>(l, args[0], args[1]);
-    nb.create<linalg::YieldOp>(l, ValueRange{nb.create<arith::AddFOp>(l, args[2], product)});
-  };
   // Loops (b, h, l, s, d).
   SmallVector<AffineMap> scoreMaps = {AffineMap::get(5, 0, {dim(0), dim(2), dim(1), dim(4)}, ctx),
                                       AffineMap::get(5, 0, {dim(0), dim(3), dim(1), dim(4)}, ctx),
@@ -467,7 +463,7 @@ Value multiheadAttention(OpBuilder &b, Location loc, Value query, Value key, Val
            loc, TypeRange{scoresInit.getType()}, ValueRange{q4, k4}, ValueRange{scoresInit},
            scoreMaps,
            SmallVector<IT>{IT::parallel, IT::parallel, IT::parallel, IT::parallel, IT::reduction},
-           multiplyAdd)
+           multiplyAddBody)
           .getResult(0);
 
   // Softmax over s: exp(x - max) / sum, as torch.softmax.
@@ -498,7 +494,7 @@ Value multiheadAttention(OpBuilder &b, Location loc, Value query, Value key, Val
       b.create<linalg::GenericOp>(
            loc, TypeRange{outInit.getType()}, ValueRange{probs, v4}, ValueRange{outInit}, outMaps,
            SmallVector<IT>{IT::parallel, IT::parallel, IT::parallel, IT::parallel, IT::reduction},
-           multiplyAdd)
+           multiplyAddBody)
           .getResult(0);
   Value concatenated = b.create<tensor::CollapseShapeOp>(loc, heads4, splitHeads);
   return linearLastDim(b, loc, concatenated, w.outProjWeight, w.outProjBias);

@@ -395,6 +395,8 @@ public:
     if (!link.kernels.empty()) {
       KernelBuildOptions build;
       build.halideTarget = target.halideTarget;
+      build.cpu = target.cpu;
+      build.cpuFeatures = target.features;
       if (build.halideTarget.empty())
         return fail("the Halide kernels have no target '" + opts.codegen.target +
                     "': they are built for x86-64 Linux only (use --no-halide)");
